@@ -1,0 +1,41 @@
+# Two commands set everything up from a fresh clone:
+#   make site   build site/ with every page and PDF
+#   make test   run the tests
+# The virtual environment is created on first use and refreshed when the pins change.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate clean lock
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(BIN)/toolkit build
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+validate: $(STAMP)
+	$(BIN)/toolkit validate
+
+# Remove the built site; the PDF cache in .cache/ is kept so the next build is quick.
+clean:
+	rm -rf site
+
+# Refresh requirements.lock after changing dependencies in pyproject.toml.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e '.[test]'
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+	rm -rf .lock-venv

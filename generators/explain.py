@@ -1,0 +1,118 @@
+"""Turn pydantic's validation errors into plain-language problems with a line and column."""
+
+from __future__ import annotations
+
+import difflib
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yaml_source import SourceDocument
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "list_type": "a list (lines starting with '- ')",
+    "dict_type": "a group of fields (name: value lines, indented)",
+    "model_type": "a group of fields (name: value lines, indented)",
+    "model_attributes_type": "a group of fields (name: value lines, indented)",
+    "bool_type": "true or false",
+}
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """Follow a location through nested models to the model that holds its last part."""
+    current: object = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation) -> object:
+    """The model inside list[X], X | None and similar annotations, else the annotation."""
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if isinstance(found, type) and issubclass(found, BaseModel):
+            return found
+    return annotation
+
+
+def _describe(model: type[BaseModel], loc: tuple) -> str:
+    parent = _model_at(model, loc[:-1])
+    if parent is None or not loc or loc[-1] not in parent.model_fields:
+        return ""
+    return parent.model_fields[loc[-1]].description or ""
+
+
+def _shown(value: object) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def explain(error: ValidationError, model: type[BaseModel], doc: SourceDocument) -> list[Problem]:
+    problems = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        kind = detail["type"]
+        if kind == "extra_forbidden":
+            problems.append(doc.problem(loc, _unknown_key(model, loc), key=True))
+            continue
+        if kind == "missing":
+            name = loc[-1]
+            hint = _describe(model, loc)
+            message = f"'{name}' is missing. Add a '{name}:' line" + (f" ({_lower_first(hint)})" if hint else "") + "."
+            problems.append(doc.problem(loc[:-1], message))
+            continue
+        problems.append(doc.problem(loc, _message(kind, detail, model, loc)))
+    return problems
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:].rstrip(".")
+
+
+def _unknown_key(model: type[BaseModel], loc: tuple) -> str:
+    name = str(loc[-1])
+    parent = _model_at(model, loc[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{name}'. Did you mean '{close[0]}'?"
+    return f"unknown field '{name}'. Fields allowed here: {', '.join(allowed)}."
+
+
+def _message(kind: str, detail: dict, model: type[BaseModel], loc: tuple) -> str:
+    value = detail.get("input")
+    context = detail.get("ctx") or {}
+    hint = _describe(model, loc)
+    tail = f" It is: {_lower_first(hint)}." if hint else ""
+    if kind in _TYPE_WORDS:
+        return f"expected {_TYPE_WORDS[kind]}, found {_shown(value)}.{tail}"
+    if kind == "value_error":
+        message = str(context.get("error", detail["msg"]))
+        return message.rstrip(".") + "."
+    if kind == "string_pattern_mismatch":
+        return f"{_shown(value)} is not in the expected form.{tail}"
+    if kind == "string_too_long":
+        return f"the text is longer than {context.get('max_length')} characters. Shorten it."
+    if kind == "string_too_short":
+        return "the text is empty. Write something, or remove the line."
+    if kind == "too_short":
+        return f"needs at least {context.get('min_length')} entries.{tail}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = next(iter(context.values()), "")
+        word = {"greater_than_equal": "at least", "less_than_equal": "at most",
+                "greater_than": "more than", "less_than": "less than"}[kind]
+        return f"{_shown(value)} is too {'small' if 'greater' in kind else 'large'}; use a number {word} {bound}."
+    if kind == "literal_error":
+        return f"{_shown(value)} is not allowed here. Use one of: {context.get('expected')}."
+    return f"{detail['msg']}.{tail}"

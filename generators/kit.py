@@ -1,0 +1,143 @@
+"""Load and check the whole kit: settings, vocabulary, every tool and session.
+
+All problems of all files are collected and raised together as KitInvalid.
+The Kit that comes back is read-only; renderers only read it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .content_types import CONTENT_TYPES, ContentType
+from .errors import KitInvalid, Problem, display_path
+from .explain import explain
+from .model import Session, Settings, Vocabulary
+from .references import check_references
+from .yaml_source import SourceDocument, YamlProblem, read_yaml
+
+SETTINGS_FILE = "kit.yml"
+VOCABULARY_FILE = "toolkit/vocabulary.yml"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One tool or session: its id (the file name), its type, its checked content and its source."""
+
+    id: str
+    type: ContentType
+    content: BaseModel
+    source: SourceDocument
+
+    @property
+    def is_session(self) -> bool:
+        return isinstance(self.content, Session)
+
+
+@dataclass
+class Kit:
+    root: Path
+    settings: Settings
+    vocabulary: Vocabulary
+    items: dict[str, Item] = field(default_factory=dict)  # every tool and session, by id
+
+    def of_type(self, type_name: str) -> list[Item]:
+        return sorted((i for i in self.items.values() if i.type.name == type_name),
+                      key=lambda i: i.content.title.lower())
+
+    @property
+    def tools(self) -> list[Item]:
+        return [i for i in self.items.values() if not i.is_session]
+
+
+def find_kit_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds mkdocs.yml."""
+    for folder in [start.resolve(), *start.resolve().parents]:
+        if (folder / "mkdocs.yml").is_file():
+            return folder
+    raise KitInvalid([Problem(display_path(start, start), 1, 1, "",
+                              "no mkdocs.yml here or in any folder above. Run the command inside the kit's folder.")])
+
+
+def content_files(root: Path) -> list[tuple[ContentType, Path]]:
+    """Every YAML file of every content type. Files with other endings are reported, not skipped."""
+    found = []
+    for ctype in CONTENT_TYPES:
+        folder = root / ctype.folder
+        if folder.is_dir():
+            found.extend((ctype, path) for path in sorted(folder.iterdir()) if path.is_file())
+    return found
+
+
+def load_kit(root: Path) -> Kit:
+    problems: list[Problem] = []
+    settings = _load_one(root, SETTINGS_FILE, Settings, problems)
+    vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
+
+    items: dict[str, Item] = {}
+    invalid_ids: set[str] = set()  # files with problems: references to them are not reported twice
+    for ctype, path in content_files(root):
+        shown = display_path(path, root)
+        if path.name.startswith("."):
+            continue  # editor swap files and the like
+        if path.suffix not in (".yml", ".yaml"):
+            problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in {ctype.folder}/. "
+                                    "Rename the file to end in .yml, or move it elsewhere."))
+            continue
+        item_id = path.stem
+        if not _is_slug(item_id):
+            problems.append(Problem(shown, 1, 1, "", f"the file name '{path.name}' must be its id: lowercase "
+                                    "letters, digits and hyphens, e.g. 'stakeholder-map.yml'. Rename the file."))
+            continue
+        doc, content = _validate(path, shown, ctype.model, problems)
+        if content is None:
+            invalid_ids.add(item_id)
+            continue
+        if item_id in items:
+            other = items[item_id].source.shown_as
+            problems.append(Problem(shown, 1, 1, "", f"the id '{item_id}' is already used by {other}. "
+                                    "Ids must be unique across the kit; rename one of the files."))
+            continue
+        items[item_id] = Item(item_id, ctype, content, doc)
+
+    if settings is None or vocabulary is None:
+        raise KitInvalid(problems)
+    kit = Kit(root, settings, vocabulary, items)
+    problems.extend(check_references(kit, invalid_ids))
+    if problems:
+        raise KitInvalid(problems)
+    return kit
+
+
+def _is_slug(text: str) -> bool:
+    return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
+
+
+def _load_one(root: Path, relative: str, model: type[BaseModel], problems: list[Problem]):
+    path = root / relative
+    if not path.is_file():
+        problems.append(Problem(relative, 1, 1, "", f"the file is missing. Every kit needs {relative}."))
+        return None
+    return _validate(path, relative, model, problems)[1]
+
+
+def _validate(path: Path, shown: str, model: type[BaseModel], problems: list[Problem]):
+    try:
+        doc = read_yaml(path, shown)
+    except YamlProblem as error:
+        problems.append(error.problem)
+        return None, None
+    except OSError as error:
+        problems.append(Problem(shown, 1, 1, "", f"the file cannot be read ({error.strerror}). Check its permissions."))
+        return None, None
+    if not isinstance(doc.data, dict):
+        problems.append(doc.problem((), "the file must be a list of 'field: value' lines, starting with 'title:'."))
+        return doc, None
+    try:
+        return doc, model.model_validate(doc.data)
+    except ValidationError as error:
+        problems.extend(explain(error, model, doc))
+        return doc, None

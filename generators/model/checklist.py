@@ -1,0 +1,41 @@
+"""A checklist: questions answered on a fixed scale, each with advice when the answer is not yet 'yes'."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import Line, Step, Strict, Text, ToolBase, steps_fit
+
+DEFAULT_ANSWERS = ["Yes", "Partly", "No", "Don't know"]
+
+
+class Item(Strict):
+    """One question of the checklist."""
+
+    question: Text = Field(description="The question, answered with one of the answer options.")
+    consider: Text = Field(description="If the answer is not 'yes': what to consider doing.")
+    answers: list[Line] | None = Field(None, min_length=2, description="Answer options for this item only; "
+                                       "leave out to use the checklist's options.")
+
+
+class Section(Strict):
+    """A group of related questions."""
+
+    heading: Line = Field(description="The section's heading.")
+    intro: Text | None = Field(None, description="A sentence on what this section checks.")
+    items: list[Item] = Field(min_length=1, description="The section's questions.")
+
+
+class Checklist(ToolBase):
+    """A checklist with sections of questions."""
+
+    when_to_use: list[Text] = Field(min_length=1, description="Situations where this checklist helps.")
+    answers: list[Line] = Field(default_factory=lambda: list(DEFAULT_ANSWERS), min_length=2,
+                                description="Answer options offered for every item.")
+    steps: list[Step] = Field(min_length=1, description="How to work through the checklist, step by step.")
+    sections: list[Section] = Field(min_length=1, description="The checklist's sections.")
+
+    @model_validator(mode="after")
+    def _steps_fit(self):
+        steps_fit(self.steps, self.minutes)
+        return self

@@ -1,0 +1,72 @@
+"""A session plan: a whole meeting built from tools and free agenda items."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import Line, Minutes, Range, Slug, Strict, Text
+
+ClockTime = str  # validated by pattern below; kept as text so '09:30' is never read as a number
+
+
+class Role(Strict):
+    """A person's job during the session."""
+
+    role: Line = Field(description="The role, e.g. 'Facilitator' or 'Community co-facilitator'.")
+    does: Text = Field(description="What this person does before, during and after the session.")
+
+
+class Task(Strict):
+    """A task before or after the session."""
+
+    when: Line = Field(description="When it happens, in words, e.g. '3 weeks before' or 'within 2 weeks'.")
+    days: int = Field(ge=0, le=365, description="The same in days (before the session for preparation, "
+                      "after it for follow-up), used to sort the timeline.")
+    task: Text = Field(description="What to do.")
+
+
+class AgendaItem(Strict):
+    """One item on the agenda: a tool from the kit, or a free item such as a welcome or a break."""
+
+    tool: Slug | None = Field(None, description="Id of a tool from the kit. Leave out for a free item.")
+    title: Line | None = Field(None, description="Title of a free item (welcome, break, close). "
+                               "Leave out when the item is a tool.")
+    minutes: Minutes = Field(description="How long the item takes, in minutes.")
+    note: Text | None = Field(None, description="What to say or watch for during this item.")
+
+    @model_validator(mode="after")
+    def _tool_or_title(self):
+        if (self.tool is None) == (self.title is None):
+            raise ValueError("give either 'tool:' (a tool's id) or 'title:' (a free item), not both or neither")
+        return self
+
+
+class Session(Strict):
+    """A session plan for one meeting."""
+
+    language: Slug | None = Field(None, description="Language of this file's text, e.g. 'en'. "
+                                  "Leave it out to use the kit's language.")
+    title: Line = Field(description="The session's name.")
+    phase: Slug = Field(description="The phase this session belongs to (an id from the vocabulary).")
+    purpose: Line = Field(description="One line on what the meeting is for.")
+    invite: list[Text] = Field(min_length=1, description="Who to invite.")
+    group_size: Range = Field(description="How many participants it is designed for.")
+    start: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+                       description="Usual start time, 24-hour clock in quotes, e.g. '09:30'.")
+    minutes: Minutes = Field(description="Total length of the session, in minutes.")
+    roles: list[Role] = Field(min_length=1, description="Who does what.")
+    preparation: list[Task] = Field(default_factory=list, description="Preparation tasks with lead times.")
+    access: list[Text] = Field(default_factory=list, description="Access and language needs to plan for: "
+                               "interpreters, childcare, food, transport, time of day, venue.")
+    agenda: list[AgendaItem] = Field(min_length=1, description="The agenda, in order.")
+    notes: list[Text] = Field(default_factory=list, description="Facilitator notes for the whole session.")
+    follow_up: list[Task] = Field(default_factory=list, description="What happens after, including when "
+                                  "results go back to participants.")
+
+    @model_validator(mode="after")
+    def _agenda_fills_session(self):
+        total = sum(item.minutes for item in self.agenda)
+        if total != self.minutes:
+            raise ValueError(f"the agenda adds up to {total} minutes but the session is {self.minutes} minutes. "
+                             "Change an item's minutes or the session's minutes")
+        return self

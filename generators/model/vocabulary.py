@@ -1,0 +1,36 @@
+"""Controlled vocabularies: the one place phases, buckets, sectors and difficulty levels are defined."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from .common import Line, Slug, Strict, Text
+
+
+class Term(Strict):
+    """One term of a vocabulary."""
+
+    id: Slug = Field(description="The id used in tool files.")
+    label: Line = Field(description="The name shown to readers.")
+    description: Text = Field(description="One or two sentences on what the term means.")
+
+
+class Vocabulary(Strict):
+    """All vocabularies of the kit."""
+
+    phases: list[Term] = Field(min_length=1, description="Phases of the journey, in order.")
+    buckets: list[Term] = Field(min_length=1, description="Integrator buckets.")
+    sectors: list[Term] = Field(min_length=1, description="Sectors at the table.")
+    difficulty: list[Term] = Field(min_length=1, description="Difficulty levels, easiest first.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self):
+        for name in ("phases", "buckets", "sectors", "difficulty"):
+            ids = [term.id for term in getattr(self, name)]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"{name} lists {', '.join(repeated)} more than once. Keep one of each")
+        return self
+
+    def label(self, kind: str, term_id: str) -> str:
+        return next(t.label for t in getattr(self, kind) if t.id == term_id)
