@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -49,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
         return 130
+    except Exception as error:  # last resort: people who run this do not read tracebacks
+        if os.environ.get("TOOLKIT_DEBUG"):
+            raise
+        print(f"Something went wrong inside the toolkit: {type(error).__name__}: {error}\n"
+              "Nothing in your YAML files was changed. Run again with TOOLKIT_DEBUG=1 for details, "
+              "and report it with that output.", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

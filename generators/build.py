@@ -1,0 +1,70 @@
+"""`toolkit build`: build the whole site into a fresh folder, then swap it into place.
+
+If anything fails, the previous site/ is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .errors import KitInvalid, Problem
+from .kit import load_kit
+
+
+class BuildFailed(Exception):
+    """The site could not be built; the message says why and the old site is untouched."""
+
+
+def _show_mkdocs_messages() -> logging.Handler:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setLevel(logging.WARNING)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+    progress = logging.StreamHandler(sys.stdout)
+    progress.setFormatter(logging.Formatter("%(message)s"))
+    progress.addFilter(lambda record: record.levelno == logging.INFO)
+    logging.getLogger("mkdocs.plugins.toolkit").addHandler(progress)
+    return handler
+
+
+def build_site(root: Path, site_dir: Path | None = None) -> Path:
+    load_kit(root)  # report content problems plainly before MkDocs starts
+    target = (site_dir or root / "site").resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    _show_mkdocs_messages()
+    try:
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        mkdocs_build(config)
+    except (Abort, ConfigurationError) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise KitInvalid([Problem("mkdocs.yml", 1, 1, "", f"the site build stopped: {error}. "
+                                  "See the messages above.")]) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_into_place(staging, target)
+    return target
+
+
+def _swap_into_place(staging: Path, target: Path) -> None:
+    # Move the old site aside first, so there is never a moment with half a site.
+    retired = None
+    if target.exists():
+        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
+        os.replace(target, retired / "site")
+    os.replace(staging, target)
+    if retired:
+        shutil.rmtree(retired, ignore_errors=True)

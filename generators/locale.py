@@ -1,0 +1,20 @@
+"""UI words for templates, loaded from generators/locales/<language>.yml."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LOCALES = Path(__file__).parent / "locales"
+
+
+@lru_cache(maxsize=None)
+def ui_words(language: str) -> dict[str, str]:
+    english = yaml.safe_load((LOCALES / "en.yml").read_text(encoding="utf-8"))
+    translated = LOCALES / f"{language}.yml"
+    if language != "en" and translated.is_file():
+        # Missing keys fall back to English, so a partial translation still builds.
+        return {**english, **yaml.safe_load(translated.read_text(encoding="utf-8"))}
+    return english

@@ -1,0 +1,1 @@
+"""Printable worksheets: print HTML from templates, rendered to PDF by WeasyPrint."""

@@ -1,0 +1,35 @@
+"""How content text is made safe for each output.
+
+Every text field is plain text. In Markdown pages, characters that Markdown or HTML
+would act on are escaped so text always shows exactly as written and never runs.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from markupsafe import Markup
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def markdown_text(value: object) -> str:
+    """Plain text -> Markdown that renders as that same text, on one line."""
+    if isinstance(value, Markup):  # already Markdown, produced by our own code
+        return str(value)
+    if value is None:
+        return ""
+    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = html.escape(text, quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def human_size(size: int) -> str:
+    """Bytes -> '42 KB' as people read file sizes."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
