@@ -16,8 +16,12 @@ def _validate(args) -> int:
     kit = load_kit(find_kit_root(Path.cwd()))
     tools = len(kit.tools)
     sessions = len(kit.items) - tools
-    print(f"The kit is valid: {tools} tools and {sessions} session plans.")
+    print(f"The kit is valid: {_count(tools, 'tool')} and {_count(sessions, 'session plan')}.")
     return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _build(args) -> int:

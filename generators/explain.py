@@ -69,7 +69,7 @@ def explain(error: ValidationError, model: type[BaseModel], doc: SourceDocument)
         if kind == "missing":
             name = loc[-1]
             hint = _describe(model, loc)
-            message = f"'{name}' is missing. Add a '{name}:' line" + (f" ({_lower_first(hint)})" if hint else "") + "."
+            message = f"'{name}' is missing. Add a '{name}:' line" + (f": {_lower_first(hint)}" if hint else "") + "."
             problems.append(doc.problem(loc[:-1], message))
             continue
         problems.append(doc.problem(loc, _message(kind, detail, model, loc)))

@@ -6,6 +6,7 @@ folder or any tracked folder, and `mkdocs serve` does not loop on its own output
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -57,7 +58,7 @@ class ToolkitPlugin(BasePlugin):
                 downloads.append(Download(words[pdf.paper.words_key], site_path, human_size(pdf.size)))
                 pdf_paths[pdf.paper.variant] = site_path
             page = pages[item_id]
-            page.content = render_item_page(env, kit, item, downloads)
+            page.content_string = render_item_page(env, kit, item, downloads)
             files.append(page)
             entries.append(catalog_entry(kit, item, page.url, pdf_paths))
         for ctype in CONTENT_TYPES:
@@ -66,6 +67,14 @@ class ToolkitPlugin(BasePlugin):
             files.append(File.generated(config, f"guide/{guide_page.name}", abs_src_path=str(guide_page)))
         files.append(File.generated(config, "catalog.json", content=catalog_json(kit, entries)))
         return files
+
+    def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs takes a page's title from its first heading as plain text, and the theme
+        # prints it unescaped (in <title>, the navigation, search). Escape it here so a
+        # title such as "Food & housing" or one with "<" in it shows exactly as written.
+        if page.title:
+            page.title = escape(page.title, quote=False)
+        return html
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # Rebuild the preview when content, kit settings or the generators' templates change.

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
-from .text import markdown_text
+from .text import css_string, markdown_text
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -23,11 +24,14 @@ def template_folders(kit_root: Path, output: str) -> list[Path]:
 
 def site_environment(kit_root: Path) -> jinja2.Environment:
     # Every {{ value }} is escaped for Markdown by `finalize`, so content can never
-    # inject Markdown or HTML. Our own Markdown is wrapped in Markup to pass through.
+    # inject Markdown or HTML. Markup passes through untouched: our own links, and the
+    # output of macros (autoescape makes macros return Markup). Because autoescape
+    # would HTML-escape the operands of filters such as `join` and of `~`, the
+    # Markdown templates use loops instead of those.
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(kit_root, "site")]),
-        finalize=markdown_text,
-        autoescape=False,
+        finalize=lambda value: Markup(markdown_text(value)),
+        autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -36,10 +40,12 @@ def site_environment(kit_root: Path) -> jinja2.Environment:
 
 
 def print_environment(kit_root: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(kit_root, "print")]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["css_string"] = css_string
+    return env

@@ -26,6 +26,21 @@ def markdown_text(value: object) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
+def css_string(value: object) -> Markup:
+    """Text -> a quoted CSS string, safe inside a <style> element.
+
+    Quotes and backslashes are escaped; '<' and '>' become CSS escapes so the
+    text can never close the style element.
+    """
+    escaped = []
+    for char in _WHITESPACE.sub(" ", str(value)):
+        if char in '"\\<>' or ord(char) < 32:
+            escaped.append(f"\\{ord(char):x} ")
+        else:
+            escaped.append(char)
+    return Markup('"' + "".join(escaped) + '"')
+
+
 def human_size(size: int) -> str:
     """Bytes -> '42 KB' as people read file sizes."""
     if size < 1024:

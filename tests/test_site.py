@@ -1,0 +1,139 @@
+"""The built site: one page and one catalog entry per YAML file, index pages, nothing skipped."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from generators.content_types import CONTENT_TYPES
+from generators.kit import content_files
+
+from conftest import KIT_ROOT, VALID_ACTIVITY, run_toolkit
+
+CATALOG_FIELDS = {"id", "type", "title", "purpose", "phases", "buckets", "sectors",
+                  "minutes", "group_size", "page", "pdfs"}
+
+
+class _Reader(HTMLParser):
+    """Collects the visible text and the links of a page's main content."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_article = 0
+        self.text: list[str] = []
+        self.links: list[str] = []
+        self.headings: list[str] = []
+        self._heading = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if self.in_article and tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        if self.in_article and tag in ("h1", "h2"):
+            self._heading = []
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        if tag in ("h1", "h2") and self._heading is not None:
+            self.headings.append(" ".join("".join(self._heading).split()).rstrip("¶").strip())
+            self._heading = None
+
+    def handle_data(self, data):
+        if self.in_article:
+            self.text.append(data)
+            if self._heading is not None:
+                self._heading.append(data)
+
+
+def read_page(path) -> _Reader:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.visible = " ".join(" ".join(reader.text).split())
+    return reader
+
+
+def test_every_yaml_file_is_exactly_one_catalog_entry_and_one_page(built_site, catalog):
+    files = content_files(KIT_ROOT)
+    ids = [entry["id"] for entry in catalog["items"]]
+    assert sorted(ids) == sorted(path.stem for _, path in files)
+    assert len(ids) == len(set(ids))
+    for ctype, path in files:
+        page = built_site / ctype.plural / path.stem / "index.html"
+        assert page.is_file(), f"{path} has no page"
+
+
+def test_catalog_entries_have_the_documented_fields(catalog, kit):
+    for entry in catalog["items"]:
+        expected = CATALOG_FIELDS | ({"tools"} if entry["type"] == "session" else set())
+        assert set(entry) == expected, entry["id"]
+        item = kit.items[entry["id"]]
+        assert entry["title"] == item.content.title
+        assert entry["type"] == item.type.name
+        assert entry["page"] == f"{item.type.plural}/{item.id}/"
+        assert set(entry["pdfs"]) == {"letter", "a4"}
+        assert entry["minutes"]["min"] <= entry["minutes"]["max"]
+
+
+def test_catalog_pages_and_pdfs_exist_in_the_site(built_site, catalog):
+    for entry in catalog["items"]:
+        assert (built_site / entry["page"] / "index.html").is_file()
+        for path in entry["pdfs"].values():
+            assert (built_site / path).read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_tool_page_shows_its_content_and_links_its_pdfs(built_site, kit):
+    item = kit.items["stakeholder-map"]
+    page = read_page(built_site / "activities" / "stakeholder-map" / "index.html")
+    assert page.headings[0] == item.content.title
+    for heading in ("Steps", "Facilitator tips", "Equity prompts", "What participants write", "Related tools"):
+        assert heading in page.headings
+    for step in item.content.steps:
+        assert " ".join(step.text.split()) in page.visible
+    assert "../../pdf/stakeholder-map-letter.pdf" in page.links
+    assert "../../pdf/stakeholder-map-a4.pdf" in page.links
+    assert re.search(r"US Letter \(PDF, \d+ KB\)", page.visible)
+
+
+def test_each_content_type_has_an_index_page_listing_its_items(built_site, kit):
+    for ctype in CONTENT_TYPES:
+        page = read_page(built_site / ctype.plural / "index.html")
+        assert page.headings[0] == ctype.title
+        listed = {link.strip("/").split("/")[-1] for link in page.links if not link.startswith("#")}
+        assert {item.id for item in kit.of_type(ctype.name)} <= listed
+
+
+def test_text_is_shown_as_written_never_as_markup(small_kit, tmp_path):
+    """A title with HTML and Markdown in it shows literally and adds no element."""
+    tricky = VALID_ACTIVITY.replace("title: Quick check-in",
+                                    "title: \"<script>alert(1)</script> *bold* [link](http://x.test) # 1.\"")
+    (small_kit / "toolkit/activities/quick-check-in.yml").write_text(tricky, encoding="utf-8")
+    site = tmp_path / "out"
+    result = run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit)
+    assert result.returncode == 0, result.stderr
+    html = (site / "activities/quick-check-in/index.html").read_text(encoding="utf-8")
+    page = read_page(site / "activities/quick-check-in/index.html")
+    assert page.headings[0] == "<script>alert(1)</script> *bold* [link](http://x.test) # 1."
+    assert "<script>alert(1)" not in html
+    assert "http://x.test" not in page.links
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(small_kit, tmp_path):
+    (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
+    site = tmp_path / "out"
+    assert run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    yaml_before = (small_kit / "toolkit/activities/quick-check-in.yml").read_bytes()
+
+    (small_kit / "toolkit/activities/broken.yml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit)
+
+    assert result.returncode == 1
+    assert result.stderr.startswith("toolkit/activities/broken.yml:2:1: YAML syntax:")
+    assert "Traceback" not in result.stderr
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert (small_kit / "toolkit/activities/quick-check-in.yml").read_bytes() == yaml_before
+    assert not list(tmp_path.glob(".site-*")), "the staging folder was not cleaned up"
