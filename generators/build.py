@@ -50,8 +50,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
         mkdocs_build(config)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
-        raise KitInvalid([Problem("mkdocs.yml", 1, 1, "", f"the site build stopped: {error}. "
-                                  "See the messages above.")]) from None
+        raise KitInvalid([Problem("mkdocs.yml", 0, 0, "", f"the site build stopped ({error}). "
+                                  "See the messages above; the previous site was left as it was.")]) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -34,6 +34,47 @@ def _build(args) -> int:
     return 0
 
 
+def _packet(args) -> int:
+    from .kit import find_kit_root, load_kit
+    from .packet import packet_for_ids
+    from .paper import PAPERS
+    from .pdf.assets import AssetLookup, asset_folders
+    from .pdf.documents import packet_html
+    from .pdf.worksheets import render_many
+    from .templating import print_environment
+
+    kit = load_kit(find_kit_root(Path.cwd()))
+    packet = packet_for_ids(kit, args.ids, args.start, args.title)
+    paper = PAPERS[args.paper or kit.settings.paper]
+    html = packet_html(print_environment(kit.root), kit, packet, paper, "")
+    pdf = render_many([html], AssetLookup(asset_folders(kit.root)), [_PacketJob(args.output)])[0]
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(pdf)
+    print(f"Wrote {output}: {len(packet.tools)} tools, {packet.rows[0].starts}–{packet.rows[-1].ends}, "
+          f"{paper.variant} paper.")
+    for row in packet.rows:
+        print(f"  {row.starts}–{row.ends}  {row.title} ({row.minutes} min)")
+    return 0
+
+
+class _PacketJob:
+    """Names the packet in render error messages."""
+
+    def __init__(self, output: str):
+        self.source = output
+        self.variant = "packet"
+
+
+def _clock_time(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"([01]?[0-9]|2[0-3]):[0-5][0-9]", text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time; use the 24-hour clock, e.g. 09:30 or 17:45")
+    hours, minutes = text.split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = argparse.ArgumentParser(prog="toolkit", description="Check and build the partnership toolkit.")
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -41,6 +82,13 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site and every PDF into site/")
     build.add_argument("--site-dir", help="where to put the site (default: site/ in the kit's folder)")
     build.set_defaults(run=_build)
+    packet = commands.add_parser("packet", help="write one PDF with an agenda and the worksheets of the given tools")
+    packet.add_argument("ids", nargs="+", metavar="ID", help="tool ids in agenda order, or one session id")
+    packet.add_argument("--start", type=_clock_time, help="start time, e.g. 09:30 (default: the session's, or 09:00)")
+    packet.add_argument("--output", required=True, help="where to write the PDF, e.g. packet.pdf")
+    packet.add_argument("--paper", choices=["letter", "a4"], help="paper size (default: the kit's)")
+    packet.add_argument("--title", help="title on the cover (tools only; a session uses its own)")
+    packet.set_defaults(run=_packet)
     return main_parser
 
 

@@ -17,7 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
+        # Line 0 means the problem is about the whole file or command, not a place in it.
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
         if self.field:
             return f"{where}: {self.field}: {self.message}"
         return f"{where}: {self.message}"

@@ -58,7 +58,7 @@ def find_kit_root(start: Path) -> Path:
     for folder in [start.resolve(), *start.resolve().parents]:
         if (folder / "mkdocs.yml").is_file():
             return folder
-    raise KitInvalid([Problem(display_path(start, start), 1, 1, "",
+    raise KitInvalid([Problem(display_path(start, start), 0, 0, "",
                               "no mkdocs.yml here or in any folder above. Run the command inside the kit's folder.")])
 
 

@@ -18,7 +18,6 @@ from .catalog import catalog_entry, catalog_json
 from .content_types import CONTENT_TYPES
 from .errors import KitInvalid
 from .kit import Kit, load_kit
-from .locale import ui_words
 from .pdf.worksheets import build_pdfs
 from .site_pages import Download, index_path, page_path, render_index_page, render_item_page
 from .templating import PACKAGE_TEMPLATES, site_environment
@@ -47,16 +46,15 @@ class ToolkitPlugin(BasePlugin):
             pdfs = build_pdfs(kit, {item_id: page.url for item_id, page in pages.items()})
         except KitInvalid as error:
             raise PluginError(error.report()) from None
-        words = ui_words(kit.settings.language)
         env = site_environment(self.root)
         entries = []
         for item_id, item in kit.items.items():
             downloads, pdf_paths = [], {}
             for pdf in pdfs[item_id]:
-                site_path = f"pdf/{item_id}-{pdf.paper.variant}.pdf"
+                site_path = f"pdf/{item_id}-{pdf.variant}.pdf"
                 files.append(File.generated(config, site_path, abs_src_path=str(pdf.path)))
-                downloads.append(Download(words[pdf.paper.words_key], site_path, human_size(pdf.size)))
-                pdf_paths[pdf.paper.variant] = site_path
+                downloads.append(Download(pdf.label, site_path, human_size(pdf.size)))
+                pdf_paths[pdf.variant] = site_path
             page = pages[item_id]
             page.content_string = render_item_page(env, kit, item, downloads)
             files.append(page)

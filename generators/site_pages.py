@@ -7,9 +7,10 @@ from dataclasses import dataclass
 import jinja2
 from markupsafe import Markup
 
-from .content_types import CONTENT_TYPES, ContentType
+from .content_types import ContentType
 from .kit import Item, Kit
 from .locale import ui_words
+from .packet import merged_materials
 from .schedule import agenda_rows
 
 
@@ -48,7 +49,10 @@ def _context(kit: Kit) -> dict:
 def render_item_page(env: jinja2.Environment, kit: Kit, item: Item, downloads: list[Download]) -> str:
     template = env.get_template(f"{item.type.name}.md.j2")
     context = _context(kit)
-    extra = {"agenda": agenda_rows(kit, item.content)} if item.is_session else {}
+    extra = {}
+    if item.is_session:
+        extra["agenda"] = agenda_rows(kit, item.content)
+        extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return template.render(
         **context, **extra, item=item, tool=item.content,
         downloads=[(d, Markup(f"../{d.path}")) for d in downloads],
@@ -59,7 +63,3 @@ def render_index_page(env: jinja2.Environment, kit: Kit, ctype: ContentType) -> 
     template = env.get_template("index.md.j2")
     return template.render(**_context(kit), ctype=ctype, items=kit.of_type(ctype.name),
                            page_link=lambda item: Markup(f"{item.id}.md"))
-
-
-def all_index_types() -> tuple[ContentType, ...]:
-    return CONTENT_TYPES

@@ -34,7 +34,7 @@ def test_every_pdf_has_its_page_size_title_and_steps(built_site, catalog, kit, i
     for variant, relative in entry["pdfs"].items():
         path = built_site / relative
         reader = PdfReader(path)
-        portrait = sorted(PAGE_SIZES[variant])
+        portrait = sorted(PAGE_SIZES[variant.removeprefix("packet-")])
         for page in reader.pages:
             size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
             assert size == pytest.approx(portrait, abs=0.5), f"{relative} page size {size}"
