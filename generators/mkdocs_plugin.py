@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .catalog import catalog_entry, catalog_json
-from .content_types import CONTENT_TYPES
+from .content_types import BY_NAME, CONTENT_TYPES
 from .errors import KitInvalid
 from .kit import Kit, load_kit
 from .pdf.worksheets import build_pdfs
@@ -24,6 +24,8 @@ from .templating import PACKAGE_TEMPLATES, site_environment
 from .text import human_size
 
 GUIDE_FOLDER = "facilitation/guide"
+# Sessions first: facilitators plan meetings, then pick single tools.
+SITE_ORDER = [BY_NAME[name] for name in ("session", "activity", "canvas", "checklist")]
 
 
 class ToolkitPlugin(BasePlugin):
@@ -65,6 +67,19 @@ class ToolkitPlugin(BasePlugin):
             files.append(File.generated(config, f"guide/{guide_page.name}", abs_src_path=str(guide_page)))
         files.append(File.generated(config, "catalog.json", content=catalog_json(kit, entries)))
         return files
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        # MkDocs orders folders alphabetically; show them in the order a facilitator needs them.
+        order = ["", "guide", *(ctype.plural for ctype in SITE_ORDER), "about"]
+
+        def position(entry) -> int:
+            first = entry if entry.is_page else next(iter(entry.children), None)
+            folder = first.file.src_uri.split("/")[0] if first is not None and first.is_page else ""
+            folder = "" if folder.endswith(".md") else folder
+            return order.index(folder) if folder in order else len(order)
+
+        nav.items.sort(key=position)
+        return nav
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs takes a page's title from its first heading as plain text, and the theme
