@@ -40,14 +40,15 @@ def _packet(args) -> int:
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
     from .pdf.documents import packet_html
-    from .pdf.worksheets import render_many
+    from .pdf.worksheets import PdfJob, render_many
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
     packet = packet_for_ids(kit, args.ids, args.start, args.title)
     paper = PAPERS[args.paper or kit.settings.paper]
     html = packet_html(print_environment(kit.root), kit, packet, paper, "")
-    pdf = render_many([html], AssetLookup(asset_folders(kit.root)), [_PacketJob(args.output)])[0]
+    job = PdfJob("packet", f"packet-{paper.variant}", "", args.output, html)
+    pdf = render_many([job], AssetLookup(asset_folders(kit.root)))[0]
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf)
@@ -56,14 +57,6 @@ def _packet(args) -> int:
     for row in packet.rows:
         print(f"  {row.starts}–{row.ends}  {row.title} ({row.minutes} min)")
     return 0
-
-
-class _PacketJob:
-    """Names the packet in render error messages."""
-
-    def __init__(self, output: str):
-        self.source = output
-        self.variant = "packet"
 
 
 def _clock_time(text: str) -> str:

@@ -19,7 +19,7 @@ from ..errors import KitInvalid, Problem
 from ..kit import Kit
 from ..locale import ui_words
 from ..packet import session_packet
-from ..paper import Paper, papers_in_order
+from ..paper import papers_in_order
 from ..templating import print_environment
 from .assets import ASSET_BASE_URL, AssetLookup, KitAssetFetcher, asset_folders
 from .cache import cache_folder, cache_key, store
@@ -84,7 +84,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPd
     jobs = pdf_jobs(kit, page_urls)
     keys = [cache_key(job.html, fingerprint, RENDER_OPTIONS) for job in jobs]
     missing = {key: job for job, key in zip(jobs, keys) if not (folder / f"{key}.pdf").is_file()}
-    for key, pdf in zip(missing, render_many([job.html for job in missing.values()], lookup, list(missing.values()))):
+    for key, pdf in zip(missing, render_many(list(missing.values()), lookup)):
         store(folder, key, pdf)
     results: dict[str, list[RenderedPdf]] = {}
     for job, key in zip(jobs, keys):
@@ -96,8 +96,9 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPd
     return results
 
 
-def render_many(htmls: list[str], lookup: AssetLookup, jobs: list[PdfJob]) -> list[bytes]:
+def render_many(jobs: list[PdfJob], lookup: AssetLookup) -> list[bytes]:
     """Render in parallel across cores; a single document is rendered here, without a pool."""
+    htmls = [job.html for job in jobs]
     if len(htmls) <= 1:
         outcomes = [_render_or_error(html, lookup) for html in htmls]
     else:
