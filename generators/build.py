@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -44,6 +45,7 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     _show_mkdocs_messages()
     try:
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
@@ -57,6 +59,16 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
         raise
     _swap_into_place(staging, target)
     return target
+
+
+def _source_date_epoch(root: Path) -> str:
+    """The build's date (used in sitemap.xml): the last commit's, so rebuilding a commit gives the same bytes."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                                text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "0"
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip().isdigit() else "0"
 
 
 def _swap_into_place(staging: Path, target: Path) -> None:
