@@ -54,7 +54,7 @@ def _describe(model: type[BaseModel], loc: tuple) -> str:
 
 
 def _shown(value: object) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{' '.join(value.split())}'"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -100,6 +100,11 @@ def _message(kind: str, detail: dict, model: type[BaseModel], loc: tuple) -> str
     if kind == "value_error":
         message = str(context.get("error", detail["msg"]))
         return message.rstrip(".") + "."
+    if kind == "string_pattern_mismatch" and isinstance(value, str) and "\n" in value:
+        return "this must fit on one line. Remove the line breaks, and any '|' or '>' after the colon."
+    if kind == "string_pattern_mismatch" and "[a-z0-9]+" in str(context.get("pattern", "")):
+        return (f"{_shown(value)} must be an id: lowercase letters, digits and hyphens, "
+                "such as 'co-create' or 'stakeholder-map'.")
     if kind == "string_pattern_mismatch":
         return f"{_shown(value)} is not in the expected form.{tail}"
     if kind == "string_too_long":
@@ -107,7 +112,8 @@ def _message(kind: str, detail: dict, model: type[BaseModel], loc: tuple) -> str
     if kind == "string_too_short":
         return "the text is empty. Write something, or remove the line."
     if kind == "too_short":
-        return f"needs at least {context.get('min_length')} entries.{tail}"
+        count = context.get("min_length")
+        return f"needs at least {count} {'entry' if count == 1 else 'entries'}.{tail}"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(context.values()), "")
         word = {"greater_than_equal": "at least", "less_than_equal": "at most",

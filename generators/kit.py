@@ -79,27 +79,34 @@ def load_kit(root: Path) -> Kit:
 
     items: dict[str, Item] = {}
     invalid_ids: set[str] = set()  # files with problems: references to them are not reported twice
+    files_by_id: dict[str, list[str]] = {}
+    candidates = []
     for ctype, path in content_files(root):
         shown = display_path(path, root)
         if path.name.startswith("."):
             continue  # editor swap files and the like
         if path.suffix not in (".yml", ".yaml"):
-            problems.append(Problem(shown, 1, 1, "", f"only .yml files belong in {ctype.folder}/. "
+            problems.append(Problem(shown, 0, 0, "", f"only .yml files belong in {ctype.folder}/. "
                                     "Rename the file to end in .yml, or move it elsewhere."))
             continue
-        item_id = path.stem
-        if not _is_slug(item_id):
-            problems.append(Problem(shown, 1, 1, "", f"the file name '{path.name}' must be its id: lowercase "
+        if not _is_slug(path.stem):
+            problems.append(Problem(shown, 0, 0, "", f"the file name '{path.name}' must be its id: lowercase "
                                     "letters, digits and hyphens, e.g. 'stakeholder-map.yml'. Rename the file."))
+            continue
+        files_by_id.setdefault(path.stem, []).append(shown)
+        candidates.append((ctype, path, shown))
+
+    for ctype, path, shown in candidates:
+        item_id = path.stem
+        others = [other for other in files_by_id[item_id] if other != shown]
+        if others:
+            problems.append(Problem(shown, 0, 0, "", f"the id '{item_id}' is also used by {', '.join(others)}. "
+                                    "Ids must be unique across the kit; rename one of the files."))
+            invalid_ids.add(item_id)
             continue
         doc, content = _validate(path, shown, ctype.model, problems)
         if content is None:
             invalid_ids.add(item_id)
-            continue
-        if item_id in items:
-            other = items[item_id].source.shown_as
-            problems.append(Problem(shown, 1, 1, "", f"the id '{item_id}' is already used by {other}. "
-                                    "Ids must be unique across the kit; rename one of the files."))
             continue
         items[item_id] = Item(item_id, ctype, content, doc)
 

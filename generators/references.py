@@ -30,7 +30,10 @@ def check_references(kit: Kit, invalid_ids: set[str]) -> list[Problem]:
         for index, other in enumerate(content.related):
             if other == item.id:
                 problems.append(item.source.problem(("related", index), "a tool cannot be related to itself. Remove this line."))
-            elif other not in invalid_ids and (other not in kit.items or kit.items[other].is_session):
+            elif other in kit.items and kit.items[other].is_session:
+                problems.append(item.source.problem(("related", index), f"'{other}' is a session plan; "
+                                                    "'related' lists tools only. Remove this line."))
+            elif other not in invalid_ids and other not in kit.items:
                 problems.append(item.source.problem(("related", index), _unknown_tool(other, kit)))
     return problems
 

@@ -114,6 +114,9 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, shown_as) from None
+    except RecursionError:  # PyYAML composes nested values recursively
+        raise fail(f"values are nested more than {MAX_DEPTH} levels deep. Tool files need only a few "
+                   "levels; check the brackets and indentation.") from None
     finally:
         loader.dispose()
 
@@ -170,7 +173,8 @@ def _build(node, loc: tuple, doc: SourceDocument, loader, depth: int):
         return [_build(item, loc + (i,), doc, loader, depth + 1) for i, item in enumerate(node.value)]
     try:
         return loader.construct_object(node, deep=True)
-    except yaml.constructor.ConstructorError as error:
+    except yaml.constructor.ConstructorError:
         line, column = _where(node)
         raise YamlProblem(Problem(doc.shown_as, line, column, field_path(loc),
-                                  f"{error.problem}. Write the value as plain text.")) from None
+                                  f"the tag '{node.tag}' is not allowed: values starting with '!' are YAML tags. "
+                                  "Write the value as plain text, in quotes if it starts with '!'.")) from None

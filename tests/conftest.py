@@ -78,3 +78,13 @@ worksheet:
     - label: One thing I hope we decide today
       lines: 3
 """
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files (expected outputs) from what the code produces now")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")

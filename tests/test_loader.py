@@ -70,7 +70,7 @@ BAD_FILES = [
         id="tab"),
     pytest.param(
         VALID_ACTIVITY.replace("minutes: {min: 10, max: 20}", "minutes: {min: 30, max: 40}"),
-        ["toolkit/activities/bad.yml:1:1: the steps add up to 15 minutes, outside the tool's time of "
+        ["toolkit/activities/bad.yml:10:3: steps: the steps add up to 15 minutes, outside the tool's time of "
          "30-40 minutes. Change the steps' minutes or the tool's minutes."],
         id="steps-do-not-add-up"),
     pytest.param(
@@ -108,7 +108,9 @@ def test_the_same_id_in_two_folders_is_an_error(small_kit):
     write(small_kit, "toolkit/activities/quick-check-in.yml", VALID_ACTIVITY)
     write(small_kit, "toolkit/activities/quick-check-in.yaml", VALID_ACTIVITY)
     assert problems_of(small_kit) == [
-        "toolkit/activities/quick-check-in.yml:1:1: the id 'quick-check-in' is already used by "
+        "toolkit/activities/quick-check-in.yaml: the id 'quick-check-in' is also used by "
+        "toolkit/activities/quick-check-in.yml. Ids must be unique across the kit; rename one of the files.",
+        "toolkit/activities/quick-check-in.yml: the id 'quick-check-in' is also used by "
         "toolkit/activities/quick-check-in.yaml. Ids must be unique across the kit; rename one of the files."]
 
 

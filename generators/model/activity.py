@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from .common import Line, Step, Strict, Text, ToolBase, steps_fit
+from .common import Line, Step, Strict, Text, ToolBase, steps_fit_validator
 
 
 class WorksheetPrompt(Strict):
@@ -31,7 +31,4 @@ class Activity(ToolBase):
     outputs: list[Text] = Field(default_factory=list, description="What the group has at the end.")
     worksheet: Worksheet = Field(description="The printable page participants fill in.")
 
-    @model_validator(mode="after")
-    def _steps_fit(self):
-        steps_fit(self.steps, self.minutes)
-        return self
+    _steps_fit = steps_fit_validator()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
-from .common import Line, Slug, Step, Strict, Text, ToolBase, steps_fit
+from .common import Line, Slug, Step, Strict, Text, ToolBase, steps_fit_validator
 
 
 class Block(Strict):
@@ -45,13 +45,18 @@ class Canvas(ToolBase):
     steps: list[Step] = Field(min_length=1, description="How to fill in the canvas, step by step.")
     example: Example | None = Field(None, description="An optional filled-in example.")
 
-    @model_validator(mode="after")
-    def _layout(self):
-        steps_fit(self.steps, self.minutes)
+    _steps_fit = steps_fit_validator()
+
+    @field_validator("blocks")
+    @classmethod
+    def _layout(cls, blocks: list[Block], info: ValidationInfo) -> list[Block]:
+        grid = info.data.get("grid")
+        if grid is None:
+            return blocks
         taken: dict[tuple[int, int], str] = {}
-        for block in self.blocks:
-            if block.row + block.row_span - 1 > self.grid.rows or block.column + block.column_span - 1 > self.grid.columns:
-                raise ValueError(f"block '{block.id}' runs off the {self.grid.rows}x{self.grid.columns} grid. "
+        for block in blocks:
+            if block.row + block.row_span - 1 > grid.rows or block.column + block.column_span - 1 > grid.columns:
+                raise ValueError(f"block '{block.id}' runs off the {grid.rows}x{grid.columns} grid. "
                                  "Make the grid bigger or move the block")
             for r in range(block.row, block.row + block.row_span):
                 for c in range(block.column, block.column + block.column_span):
@@ -59,12 +64,18 @@ class Canvas(ToolBase):
                         raise ValueError(f"blocks '{taken[(r, c)]}' and '{block.id}' overlap at row {r}, "
                                          f"column {c}. Move one of them")
                     taken[(r, c)] = block.id
-        ids = [b.id for b in self.blocks]
+        ids = [b.id for b in blocks]
         if len(set(ids)) != len(ids):
             raise ValueError("two blocks share an id. Give each block its own id")
-        if self.example:
-            unknown = sorted(set(self.example.entries) - set(ids))
+        return blocks
+
+    @field_validator("example")
+    @classmethod
+    def _example_fills_real_blocks(cls, example: Example | None, info: ValidationInfo) -> Example | None:
+        ids = [b.id for b in info.data.get("blocks") or []]
+        if example and ids:
+            unknown = sorted(set(example.entries) - set(ids))
             if unknown:
                 raise ValueError(f"the example fills in blocks that do not exist: {', '.join(unknown)}. "
                                  f"Use block ids: {', '.join(ids)}")
-        return self
+        return example

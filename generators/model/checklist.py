@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from .common import Line, Step, Strict, Text, ToolBase, steps_fit
+from .common import Line, Step, Strict, Text, ToolBase, steps_fit_validator
 
 DEFAULT_ANSWERS = ["Yes", "Partly", "No", "Don't know"]
 
@@ -35,7 +35,4 @@ class Checklist(ToolBase):
     steps: list[Step] = Field(min_length=1, description="How to work through the checklist, step by step.")
     sections: list[Section] = Field(min_length=1, description="The checklist's sections.")
 
-    @model_validator(mode="after")
-    def _steps_fit(self):
-        steps_fit(self.steps, self.minutes)
-        return self
+    _steps_fit = steps_fit_validator()

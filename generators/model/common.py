@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 
 # One line of text: no line breaks, surrounding spaces trimmed.
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200,
@@ -71,9 +71,18 @@ class ToolBase(Strict):
     credits: list[Text] = Field(default_factory=list, description="Where the tool's ideas come from.")
 
 
-def steps_fit(steps: list[Step], minutes: Range) -> None:
-    """Check that the steps' minutes add up to a time inside the tool's range."""
-    total = sum(step.minutes for step in steps)
-    if not minutes.min <= total <= minutes.max:
-        raise ValueError(f"the steps add up to {total} minutes, outside the tool's time of "
-                         f"{minutes.min}-{minutes.max} minutes. Change the steps' minutes or the tool's minutes")
+def steps_fit_validator():
+    """A validator on `steps`: their minutes must add up to a time inside the tool's `minutes` range.
+
+    It runs on the field (not the whole model) so the error points at the steps' line.
+    """
+
+    def check(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
+        minutes = info.data.get("minutes")
+        total = sum(step.minutes for step in steps)
+        if minutes is not None and not minutes.min <= total <= minutes.max:
+            raise ValueError(f"the steps add up to {total} minutes, outside the tool's time of "
+                             f"{minutes.min}-{minutes.max} minutes. Change the steps' minutes or the tool's minutes")
+        return steps
+
+    return field_validator("steps")(check)

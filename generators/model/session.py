@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import Line, Minutes, Range, Slug, Strict, Text
 
@@ -63,10 +63,12 @@ class Session(Strict):
     follow_up: list[Task] = Field(default_factory=list, description="What happens after, including when "
                                   "results go back to participants.")
 
-    @model_validator(mode="after")
-    def _agenda_fills_session(self):
-        total = sum(item.minutes for item in self.agenda)
-        if total != self.minutes:
-            raise ValueError(f"the agenda adds up to {total} minutes but the session is {self.minutes} minutes. "
+    @field_validator("agenda")
+    @classmethod
+    def _agenda_fills_session(cls, agenda: list[AgendaItem], info: ValidationInfo) -> list[AgendaItem]:
+        total = sum(item.minutes for item in agenda)
+        minutes = info.data.get("minutes")
+        if minutes is not None and total != minutes:
+            raise ValueError(f"the agenda adds up to {total} minutes but the session is {minutes} minutes. "
                              "Change an item's minutes or the session's minutes")
-        return self
+        return agenda

@@ -1,0 +1,106 @@
+"""A corpus of bad inputs: each gives a plain message with file, line, field and a fix; exit 1; no traceback.
+
+The inputs live in tests/bad_inputs/<type>-<case>.yml, the expected messages in
+tests/bad_inputs/expected/<type>-<case>.txt. After changing a message on purpose, run
+`pytest tests/test_bad_inputs.py --update-golden` and review the diff.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generators.cli import main
+
+from conftest import VALID_ACTIVITY
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+FOLDERS = {"activity": "toolkit/activities", "canvas": "toolkit/canvases",
+           "checklist": "toolkit/checklists", "session": "facilitation/sessions"}
+GOOD_SESSION = (CORPUS / "session-minutes-do-not-add-up.yml").read_text().replace("minutes: 45\n", "minutes: 30\n")
+PROBLEM_LINE = re.compile(r"^(toolkit|facilitation)/[a-z/-]+/[a-z0-9-]+\.ya?ml(:\d+:\d+)?: .+[.?]$")
+
+
+def _kit_with(small_kit: Path, files: dict[str, bytes]) -> Path:
+    (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
+    (small_kit / "facilitation/sessions").mkdir(parents=True, exist_ok=True)
+    (small_kit / "facilitation/sessions/good-session.yml").write_text(GOOD_SESSION, encoding="utf-8")
+    for relative, content in files.items():
+        (small_kit / relative).parent.mkdir(parents=True, exist_ok=True)
+        (small_kit / relative).write_bytes(content)
+    return small_kit
+
+
+def _validate(kit_root: Path, monkeypatch, capsys) -> tuple[int, str, str]:
+    monkeypatch.chdir(kit_root)
+    code = main(["validate"])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _generated_cases() -> dict[str, bytes]:
+    """Inputs that are better made than stored: binary, huge, deeply nested."""
+    return {
+        "activity-empty-file": b"",
+        "activity-only-spaces": b"   \n\n  \n",
+        "activity-binary": bytes(range(256)) * 4,
+        "activity-not-utf8": VALID_ACTIVITY.replace("Quick check-in", "Caf\xe9 check-in").encode("latin-1"),
+        "activity-five-megabytes": b"title: x\npurpose: " + b"a" * (5 * 1024 * 1024) + b"\n",
+        "activity-deep-nesting": b"title: " + b"[" * 2000 + b"]" * 2000 + b"\n",
+        "activity-alias-bomb": b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+                               b"b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n"
+                               b"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n",
+    }
+
+
+def _all_cases() -> dict[str, bytes]:
+    stored = {path.stem: path.read_bytes() for path in sorted(CORPUS.glob("*.yml"))}
+    return {**stored, **_generated_cases()}
+
+
+CASES = _all_cases()
+
+
+def test_the_corpus_has_at_least_40_inputs():
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_bad_input_gives_its_expected_plain_message(name, small_kit, monkeypatch, capsys, update_golden):
+    kind = name.split("-", 1)[0]
+    relative = f"{FOLDERS[kind]}/{name}.yml"
+    kit_root = _kit_with(small_kit, {relative: CASES[name]})
+    code, out, err = _validate(kit_root, monkeypatch, capsys)
+
+    assert code == 1
+    assert out == ""
+    assert "Traceback" not in err
+    problems, summary = err.splitlines()[:-1], err.splitlines()[-1]
+    assert summary.endswith("found. Fix the lines above, then run the command again.")
+    assert problems and all(PROBLEM_LINE.match(line) for line in problems), err
+    assert all(line.startswith(relative) for line in problems), "the problem is reported in the bad file"
+    golden = CORPUS / "expected" / f"{name}.txt"
+    if update_golden:
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(err, encoding="utf-8")
+    assert err == golden.read_text(encoding="utf-8")
+
+
+def test_two_files_with_the_same_id_are_both_named(small_kit, monkeypatch, capsys):
+    kit_root = _kit_with(small_kit, {"toolkit/checklists/quick-check-in.yml": VALID_ACTIVITY.encode()})
+    code, _, err = _validate(kit_root, monkeypatch, capsys)
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        "toolkit/activities/quick-check-in.yml: the id 'quick-check-in' is also used by "
+        "toolkit/checklists/quick-check-in.yml. Ids must be unique across the kit; rename one of the files.",
+        "toolkit/checklists/quick-check-in.yml: the id 'quick-check-in' is also used by "
+        "toolkit/activities/quick-check-in.yml. Ids must be unique across the kit; rename one of the files."]
+
+
+def test_a_file_with_another_ending_is_reported_not_skipped(small_kit, monkeypatch, capsys):
+    kit_root = _kit_with(small_kit, {"toolkit/activities/notes.txt": b"title: x\n"})
+    code, _, err = _validate(kit_root, monkeypatch, capsys)
+    assert code == 1
+    assert err.startswith("toolkit/activities/notes.txt: only .yml files belong in toolkit/activities/.")
