@@ -109,16 +109,18 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
     if not text.strip():
         raise fail("the file is empty. Fill it in, or delete it.")
 
-    loader = _StrictLoader(text)
     try:
+        loader = _StrictLoader(text)
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as error:
+        line = text[: error.position].count("\n") + 1
+        raise fail(f"the file holds an invisible control character ({error.character!r}), which YAML does not "
+                   "allow. Delete it, or retype the line.", line) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, shown_as) from None
     except RecursionError:  # PyYAML composes nested values recursively
         raise fail(f"values are nested more than {MAX_DEPTH} levels deep. Tool files need only a few "
                    "levels; check the brackets and indentation.") from None
-    finally:
-        loader.dispose()
 
     doc = SourceDocument(path, shown_as, None)
     doc.data = _build(root, (), doc, loader, depth=0)

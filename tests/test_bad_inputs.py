@@ -46,6 +46,7 @@ def _generated_cases() -> dict[str, bytes]:
         "activity-empty-file": b"",
         "activity-only-spaces": b"   \n\n  \n",
         "activity-binary": bytes(range(256)) * 4,
+        "activity-control-character": VALID_ACTIVITY.replace("Quick check-in", "Quick\x1f check-in").encode(),
         "activity-not-utf8": VALID_ACTIVITY.replace("Quick check-in", "Caf\xe9 check-in").encode("latin-1"),
         "activity-five-megabytes": b"title: x\npurpose: " + b"a" * (5 * 1024 * 1024) + b"\n",
         "activity-deep-nesting": b"title: " + b"[" * 2000 + b"]" * 2000 + b"\n",
