@@ -114,7 +114,8 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
         root = loader.get_single_node()
     except yaml.reader.ReaderError as error:
         line = text[: error.position].count("\n") + 1
-        raise fail(f"the file holds an invisible control character ({error.character!r}), which YAML does not "
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise fail(f"the file holds an invisible control character (U+{code:04X}), which YAML does not "
                    "allow. Delete it, or retype the line.", line) from None
     except yaml.MarkedYAMLError as error:
         raise _syntax_problem(error, shown_as) from None
