@@ -20,7 +20,13 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(BIN)/toolkit build
 
-test: $(STAMP)
+# Test-only tools from npm (the Nu Html Checker), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
