@@ -102,3 +102,24 @@ def test_two_clean_builds_are_byte_identical(tmp_path):
     assert sorted(trees[0]) == sorted(trees[1])
     assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
     assert any(name.endswith(".pdf") for name in trees[0])
+
+
+def test_no_command_changes_a_yaml_file(tmp_path):
+    """validate, build (passing and failing) and packet only read the kit's YAML files."""
+    kit = _copy_kit(tmp_path / "kit", ["toolkit/activities/who-is-missing.yml"])
+    (kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
+
+    def snapshot():
+        return {p.relative_to(kit): (p.read_bytes(), p.stat().st_mtime_ns) for p in kit.rglob("*.yml")}
+
+    before = snapshot()
+    assert run_toolkit(["validate"], cwd=kit).returncode == 0
+    assert run_toolkit(["build"], cwd=kit).returncode == 0
+    assert run_toolkit(["packet", "quick-check-in", "--output", str(tmp_path / "p.pdf")], cwd=kit).returncode == 0
+    assert snapshot() == before
+
+    (kit / "toolkit/activities/broken.yml").write_text("title: [\n", encoding="utf-8")
+    before = snapshot()
+    assert run_toolkit(["build"], cwd=kit).returncode == 1
+    assert run_toolkit(["validate"], cwd=kit).returncode == 1
+    assert snapshot() == before
