@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate clean lock
+.PHONY: site test serve validate clean lock bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ serve: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/toolkit validate
+
+# Time cold, warm and changed builds and synthetic kits of 100 and 1000 tools (takes a while).
+bench: $(STAMP)
+	$(BIN)/toolkit bench
 
 # Remove the built site; the PDF cache in .cache/ is kept so the next build is quick.
 clean:

@@ -20,6 +20,34 @@ def _validate(args) -> int:
     return 0
 
 
+def _new(args) -> int:
+    from .kit import find_kit_root
+    from .scaffold import new_item
+
+    root = find_kit_root(Path.cwd())
+    path = new_item(root, args.type, args.title)
+    shown = path.relative_to(root).as_posix()
+    print(f"Wrote {shown}. Replace the lines marked TODO, then run 'toolkit validate' and 'make serve' to preview it.")
+    return 0
+
+
+def _schemas(args) -> int:
+    from .kit import find_kit_root
+    from .schemas import write_schemas
+
+    root = find_kit_root(Path.cwd())
+    written = write_schemas(root)
+    print(f"{len(written)} schema files updated." if written else "The schemas are up to date.")
+    return 0
+
+
+def _bench(args) -> int:
+    from . import bench
+    from .kit import find_kit_root
+
+    return bench.main(find_kit_root(Path.cwd()), [int(n) for n in args.sizes.split(",") if n])
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -82,6 +110,15 @@ def parser() -> argparse.ArgumentParser:
     packet.add_argument("--paper", choices=["letter", "a4"], help="paper size (default: the kit's)")
     packet.add_argument("--title", help="title on the cover (tools only; a session uses its own)")
     packet.set_defaults(run=_packet)
+    new = commands.add_parser("new", help="write a starter YAML file for a new tool or session")
+    new.add_argument("type", choices=["activity", "canvas", "checklist", "session"], help="what to create")
+    new.add_argument("title", help="its title, in quotes")
+    new.set_defaults(run=_new)
+    schemas = commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the content model")
+    schemas.set_defaults(run=_schemas)
+    bench = commands.add_parser("bench", help="time cold, warm and changed builds; print one JSON document")
+    bench.add_argument("--sizes", default="100,1000", help="synthetic kit sizes, comma-separated (default 100,1000)")
+    bench.set_defaults(run=_bench)
     return main_parser
 
 

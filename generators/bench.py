@@ -1,0 +1,201 @@
+"""`toolkit bench`: how long builds take, measured, printed as one JSON document.
+
+Every scenario runs as a separate process on a copy of the kit in a temporary
+folder, so the real kit and its PDF cache are never touched. Peak memory is read
+from the operating system (getrusage) for the build process and for its largest
+worker; the total is an upper bound: the build plus one largest worker per core.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+KIT_PARTS = ("mkdocs.yml", "kit.yml", "toolkit", "facilitation", "docs", "overrides")
+PDF_LOG = re.compile(r"PDFs: (\d+) rendered, (\d+) from cache, of (\d+)")
+
+# Runs one build in a child process and reports its own and its workers' peak memory.
+_RUNNER = """
+import json, os, resource, sys, time
+from pathlib import Path
+os.chdir(sys.argv[1])
+started = time.perf_counter()
+from generators.cli import main
+code = main(sys.argv[2:])
+seconds = time.perf_counter() - started
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("BENCH " + json.dumps({"code": code, "seconds": seconds, "own_kb": own, "worker_kb": workers}))
+"""
+
+
+def copy_kit(source: Path, target: Path) -> Path:
+    for part in KIT_PARTS:
+        if (source / part).is_dir():
+            shutil.copytree(source / part, target / part)
+        elif (source / part).is_file():
+            shutil.copy2(source / part, target / part)
+    return target
+
+
+def run_build(kit: Path, extra_env: dict[str, str] | None = None) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0", **(extra_env or {})}
+    result = subprocess.run([sys.executable, "-c", _RUNNER, str(kit), "build"], env=env,
+                            capture_output=True, text=True, timeout=6 * 3600)
+    report = next((json.loads(line[6:]) for line in result.stdout.splitlines() if line.startswith("BENCH ")), None)
+    if report is None or report["code"] != 0:
+        raise RuntimeError(f"the benchmark build failed in {kit}:\n{result.stderr[-2000:]}")
+    counts = PDF_LOG.search(result.stdout)
+    rendered, cached, total = (int(n) for n in counts.groups()) if counts else (0, 0, 0)
+    workers = os.cpu_count() or 1
+    return {
+        "seconds": round(report["seconds"], 2),
+        "pdfs_rendered": rendered, "pdfs_from_cache": cached, "pdfs_total": total,
+        "pdfs_per_second": round(rendered / report["seconds"], 2) if rendered else 0.0,
+        "peak_mb_build_process": round(report["own_kb"] / 1024),
+        "peak_mb_largest_worker": round(report["worker_kb"] / 1024),
+        "peak_mb_upper_bound": round((report["own_kb"] + workers * report["worker_kb"]) / 1024),
+    }
+
+
+def _tool_in_no_session(kit_root: Path) -> Path:
+    """An activity no session uses, so changing it re-renders only its own PDFs (no packet)."""
+    from .kit import load_kit
+
+    kit = load_kit(kit_root)
+    used = {entry.tool for item in kit.of_type("session") for entry in item.content.agenda if entry.tool}
+    return next(item.source.path for item in kit.of_type("activity") if item.id not in used)
+
+
+def bare_weasyprint(kit_root: Path, repeats: int = 5) -> dict:
+    """(f): one worksheet's HTML rendered by WeasyPrint alone, in this process."""
+    from .kit import load_kit
+    from .paper import PAPERS
+    from .pdf.assets import AssetLookup, asset_folders
+    from .pdf.documents import print_html
+    from .pdf.worksheets import render_pdf
+    from .templating import print_environment
+
+    kit = load_kit(kit_root)
+    item = kit.items.get("who-is-missing") or next(iter(kit.tools))
+    html = print_html(print_environment(kit.root), kit, item, PAPERS["letter"], "")
+    lookup = AssetLookup(asset_folders(kit.root))
+    started = time.perf_counter()
+    import weasyprint  # noqa: F401
+
+    import_seconds = time.perf_counter() - started
+    render_pdf(html, lookup)  # warm-up: fonts and styles loaded once, as in a worker
+    timings = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        render_pdf(html, lookup)
+        timings.append(time.perf_counter() - started)
+    return {"tool": item.id, "seconds": round(statistics.median(timings), 3),
+            "import_seconds": round(import_seconds, 2)}
+
+
+def synthetic_kit(template_kit: Path, target: Path, count: int) -> Path:
+    """A kit with `count` generated activities (and the shipped settings and vocabulary)."""
+    for part in ("mkdocs.yml", "kit.yml", "docs", "overrides"):
+        source = template_kit / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    (target / "toolkit" / "activities").mkdir(parents=True)
+    shutil.copy2(template_kit / "toolkit" / "vocabulary.yml", target / "toolkit" / "vocabulary.yml")
+    for number in range(1, count + 1):
+        (target / "toolkit" / "activities" / f"generated-{number:04d}.yml").write_text(
+            _synthetic_activity(number), encoding="utf-8")
+    return target
+
+
+def _synthetic_activity(number: int) -> str:
+    phases = ["link", "listen", "co-create"]
+    return f"""title: Generated activity {number}
+purpose: Exercise the build with tool number {number}
+phases: [{phases[number % 3]}]
+buckets: [advancing-equity]
+sectors: [community]
+minutes: {{min: 20, max: 40}}
+group_size: {{min: 3, max: 12}}
+difficulty: easy
+materials: [Flip chart, Markers]
+steps:
+  - title: Open
+    minutes: 10
+    text: Say why the group is here and what it will leave with, in one sentence for tool {number}.
+  - title: Work
+    minutes: 15
+    text: Pairs answer the first prompt on the worksheet, then swap and read each other's answers.
+  - title: Close
+    minutes: 5
+    text: Each pair names one thing to do next and who will do it by when.
+tips: [Keep the pairs mixed across sectors., Write answers where everyone can see them.]
+equity_prompts: [Who is not in the room for tool {number}?, Whose words are on the wall?]
+worksheet:
+  prompts:
+    - label: What we want to change
+      lines: 4
+    - label: Who we need with us
+      lines: 4
+    - label: Our first step
+      lines: 3
+"""
+
+
+def benchmark(kit_root: Path, sizes: list[int]) -> dict:
+    cores = os.cpu_count() or 1
+    results: dict = {"cores": cores, "python": sys.version.split()[0], "scenarios": {}}
+    scenarios = results["scenarios"]
+    with tempfile.TemporaryDirectory(prefix="toolkit-bench-") as scratch:
+        scratch = Path(scratch)
+        kit = copy_kit(kit_root, scratch / "kit")
+        scenarios["a_shipped_cold"] = run_build(kit)
+        scenarios["b_no_change"] = run_build(kit)
+        changed = _tool_in_no_session(kit)
+        with changed.open("a", encoding="utf-8") as out:
+            out.write("\n# benchmark: a change that alters the page and the PDFs\n")
+        text = changed.read_text(encoding="utf-8").replace("title: ", "title: Changed ", 1)
+        changed.write_text(text, encoding="utf-8")
+        scenarios["c_one_tool_changed"] = {**run_build(kit), "tool": changed.stem}
+        for size in sizes:
+            synthetic = synthetic_kit(kit_root, scratch / f"synthetic-{size}", size)
+            scenarios[f"d_synthetic_{size}_cold"] = run_build(synthetic)
+        scenarios["e_mkdocs_without_pdfs"] = run_build(copy_kit(kit_root, scratch / "kit-no-pdfs"),
+                                                       {"TOOLKIT_PDFS": "0"})
+    scenarios["f_bare_weasyprint_one_worksheet"] = bare_weasyprint(kit_root)
+    results["targets"] = _targets(scenarios, sizes, cores)
+    return results
+
+
+def _targets(s: dict, sizes: list[int], cores: int) -> dict:
+    b, c, e, f = (s["b_no_change"]["seconds"], s["c_one_tool_changed"]["seconds"],
+                  s["e_mkdocs_without_pdfs"]["seconds"], s["f_bare_weasyprint_one_worksheet"]["seconds"])
+    variants_changed = s["c_one_tool_changed"]["pdfs_rendered"]
+    cold = s["a_shipped_cold"]["pdfs_per_second"]
+    targets = {
+        "b_at_most_1.3_e": {"limit": round(1.3 * e, 2), "measured": b, "met": b <= 1.3 * e},
+        "c_at_most_b_plus_2f_per_variant": {"limit": round(b + 2 * f * variants_changed, 2), "measured": c,
+                                            "met": c <= b + 2 * f * variants_changed},
+        "cold_pdfs_per_second_at_least_0.8_cores_over_f": {"limit": round(0.8 * cores / f, 2), "measured": cold,
+                                                          "met": cold >= 0.8 * cores / f},
+    }
+    if 100 in sizes and 1000 in sizes:
+        small, large = s["d_synthetic_100_cold"]["seconds"], s["d_synthetic_1000_cold"]["seconds"]
+        targets["1000_tools_at_most_11x_100"] = {"limit": round(11 * small, 2), "measured": large,
+                                                 "met": large <= 11 * small}
+    peak = max(v.get("peak_mb_upper_bound", 0) for v in s.values())
+    targets["peak_memory_at_most_1536_mb"] = {"limit": 1536, "measured": peak, "met": peak <= 1536}
+    return targets
+
+
+def main(kit_root: Path, sizes: list[int]) -> int:
+    print(json.dumps(benchmark(kit_root, sizes), indent=2))
+    return 0
