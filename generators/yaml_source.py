@@ -123,6 +123,8 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
         raise fail(f"values are nested more than {MAX_DEPTH} levels deep. Tool files need only a few "
                    "levels; check the brackets and indentation.") from None
 
+    if root is None:  # only comments, or a lone '---'
+        raise fail("the file has only comments. Fill it in, or delete it.")
     doc = SourceDocument(path, shown_as, None)
     doc.data = _build(root, (), doc, loader, depth=0)
     return doc

@@ -45,6 +45,7 @@ def _generated_cases() -> dict[str, bytes]:
     return {
         "activity-empty-file": b"",
         "activity-only-spaces": b"   \n\n  \n",
+        "activity-only-comments": b"# A tool I will write later\n#\n",
         "activity-binary": bytes(range(256)) * 4,
         "activity-control-character": VALID_ACTIVITY.replace("Quick check-in", "Quick\x1f check-in").encode(),
         "activity-not-utf8": VALID_ACTIVITY.replace("Quick check-in", "Caf\xe9 check-in").encode("latin-1"),
