@@ -38,10 +38,11 @@ def catalog_entry(kit: Kit, item: Item, page: str, pdfs: dict[str, str]) -> dict
     return entry
 
 
-def catalog_json(kit: Kit, entries: list[dict]) -> str:
+def catalog_json(kit: Kit, entries: list[dict], kit_pdfs: dict[str, str] | None = None) -> str:
+    """`kit_pdfs`: the PDFs of the whole kit (book, card decks) by variant, as paths in the site."""
     document = {
         "version": CATALOG_VERSION,
-        "kit": {"name": kit.settings.name, "language": kit.settings.language},
+        "kit": {"name": kit.settings.name, "language": kit.settings.language, "pdfs": kit_pdfs or {}},
         "items": sorted(entries, key=lambda e: (e["type"], e["id"])),
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,5 @@
-"""The MkDocs plugin: adds a page and PDFs for every tool and session, index pages and catalog.json.
+"""The MkDocs plugin: adds a page and PDFs for every tool and session, index pages, the catalog
+page, the home page and catalog.json.
 
 Pages and PDFs are virtual files (File.generated): nothing is written into the docs
 folder or any tracked folder, and `mkdocs serve` does not loop on its own output.
@@ -6,6 +7,8 @@ folder or any tracked folder, and `mkdocs serve` does not loop on its own output
 
 from __future__ import annotations
 
+import os
+import re
 from html import escape
 from pathlib import Path
 
@@ -13,19 +16,70 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from .catalog import catalog_entry, catalog_json
-from .content_types import BY_NAME, CONTENT_TYPES
+from .content_types import CONTENT_TYPES
 from .errors import KitInvalid
 from .kit import Kit, load_kit
-from .pdf.worksheets import build_pdfs
-from .site_pages import Download, index_path, page_path, render_index_page, render_item_page
+from .locale import ui_words
+from .pdf.print_page import PRINT_PAGE, render_print_page
+from .pdf.worksheets import KIT_DOCUMENTS, build_pdfs
+from .site_pages import (
+    CATALOG_PATH,
+    HOME_PATH,
+    SITE_ORDER,
+    TERM_KINDS,
+    Download,
+    index_path,
+    page_path,
+    render_catalog_page,
+    render_home_page,
+    render_index_page,
+    render_item_page,
+    render_term_index,
+    render_term_page,
+    term_index_path,
+    term_path,
+)
 from .templating import PACKAGE_TEMPLATES, site_environment
 from .text import human_size
 
 GUIDE_FOLDER = "facilitation/guide"
-# Sessions first: facilitators plan meetings, then pick single tools.
-SITE_ORDER = [BY_NAME[name] for name in ("session", "activity", "canvas", "checklist")]
+# The navigation, in the order a facilitator needs it: top-level pages by file name, sections by folder.
+NAV_ORDER = [HOME_PATH, CATALOG_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, "about"]
+
+
+def pdfs_enabled() -> bool:
+    """TOOLKIT_PDFS=0 builds the pages without PDFs: for a quick look, and as the benchmark's baseline."""
+    return os.environ.get("TOOLKIT_PDFS", "1") != "0"
+
+
+def _folder_of(entry) -> str:
+    """The first part of the source path of a navigation entry: 'activities', 'guide', or 'catalog.md'."""
+    first = entry if entry.is_page else next(iter(entry.children), None)
+    return first.file.src_uri.split("/")[0] if first is not None and first.is_page else ""
+
+
+def _position(order: list[str], name: str) -> int:
+    """Where `name` goes in `order`; names not listed go last, in the order MkDocs gave them."""
+    return order.index(name) if name in order else len(order)
+
+
+def _relink_previous_and_next(nav) -> None:
+    # MkDocs links each page to its neighbours before plugins reorder the navigation.
+    def pages_in(items):
+        for entry in items:
+            if entry.is_page:
+                yield entry
+            elif entry.is_section:
+                yield from pages_in(entry.children)
+
+    pages = list(pages_in(nav.items))
+    nav.pages = pages
+    for index, page in enumerate(pages):
+        page.previous_page = pages[index - 1] if index > 0 else None
+        page.next_page = pages[index + 1] if index + 1 < len(pages) else None
 
 
 class ToolkitPlugin(BasePlugin):
@@ -38,6 +92,8 @@ class ToolkitPlugin(BasePlugin):
         except KitInvalid as error:
             raise PluginError(error.report()) from None
         config.site_name = self.kit.settings.name
+        # Pages without a description of their own (guide, index pages) describe the kit.
+        config.site_description = escape(self.kit.settings.tagline)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -45,7 +101,8 @@ class ToolkitPlugin(BasePlugin):
         pages = {item_id: File.generated(config, page_path(item), content="")
                  for item_id, item in kit.items.items()}
         try:
-            pdfs = build_pdfs(kit, {item_id: page.url for item_id, page in pages.items()})
+            pdfs = (build_pdfs(kit, {item_id: page.url for item_id, page in pages.items()})
+                    if pdfs_enabled() else {item_id: [] for item_id in kit.items})
         except KitInvalid as error:
             raise PluginError(error.report()) from None
         env = site_environment(self.root)
@@ -63,23 +120,74 @@ class ToolkitPlugin(BasePlugin):
             entries.append(catalog_entry(kit, item, page.url, pdf_paths))
         for ctype in CONTENT_TYPES:
             files.append(File.generated(config, index_path(ctype), content=render_index_page(env, kit, ctype)))
-        for guide_page in sorted((self.root / GUIDE_FOLDER).glob("*.md")):
+        for kind in TERM_KINDS:
+            files.append(File.generated(config, term_index_path(kind),
+                                        content=render_term_index(env, kit, kind, entries)))
+            for term in getattr(kit.vocabulary, kind):
+                files.append(File.generated(config, term_path(kind, term.id),
+                                            content=render_term_page(env, kit, kind, term, entries)))
+        guide_pages = sorted((self.root / GUIDE_FOLDER).glob("*.md"))
+        for guide_page in guide_pages:
             files.append(File.generated(config, f"guide/{guide_page.name}", abs_src_path=str(guide_page)))
-        files.append(File.generated(config, "catalog.json", content=catalog_json(kit, entries)))
+        catalog_page = File.generated(config, CATALOG_PATH, content="")
+        catalog_page.content_string = render_catalog_page(
+            env, kit, entries, href=lambda entry: get_relative_url(entry["page"], catalog_page.url))
+        files.append(catalog_page)
+        files.append(File.generated(config, HOME_PATH, content=render_home_page(
+            env, kit, entries, {path.name for path in guide_pages})))
+        # The book and card decks belong to the whole kit: the catalog's `kit` and the print page list them.
+        kit_pdfs = {}
+        for pdf in pdfs.get(KIT_DOCUMENTS, []):
+            site_path = f"pdf/{pdf.item_id}-{pdf.variant}.pdf"
+            files.append(File.generated(config, site_path, abs_src_path=str(pdf.path)))
+            kit_pdfs[pdf.variant] = Download(pdf.label, site_path, human_size(pdf.size))
+        files.append(File.generated(config, PRINT_PAGE, content=render_print_page(kit, kit_pdfs, entries)))
+        files.append(File.generated(config, "catalog.json", content=catalog_json(
+            kit, entries, {variant: download.path for variant, download in kit_pdfs.items()})))
+        self.descriptions = {page_path(item): escape(item.content.purpose) for item in kit.items.values()}
         return files
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
-        # MkDocs orders folders alphabetically; show them in the order a facilitator needs them.
-        order = ["", "guide", *(ctype.plural for ctype in SITE_ORDER), "about"]
-
-        def position(entry) -> int:
-            first = entry if entry.is_page else next(iter(entry.children), None)
-            folder = first.file.src_uri.split("/")[0] if first is not None and first.is_page else ""
-            folder = "" if folder.endswith(".md") else folder
-            return order.index(folder) if folder in order else len(order)
-
-        nav.items.sort(key=position)
+        # MkDocs orders everything by file name; show it in the order a facilitator needs it.
+        nav.items.sort(key=lambda entry: _position(NAV_ORDER, _folder_of(entry)))
+        page_orders = self._page_orders()
+        for section in nav.items:
+            if not section.is_section:
+                continue
+            folder = _folder_of(section)
+            section.title = self._section_titles().get(folder, section.title)
+            if folder in page_orders:
+                section.children.sort(key=lambda child: -1 if child.file.src_uri.endswith("/index.md")
+                                      else _position(page_orders[folder], child.file.src_uri))
+        _relink_previous_and_next(nav)
         return nav
+
+    def _section_titles(self) -> dict[str, str]:
+        # A folder's section is named after the folder ('Buckets'); name the generated ones as their pages do.
+        words = ui_words(self.kit.settings.language)
+        titles = {ctype.plural: ctype.title for ctype in CONTENT_TYPES}
+        titles.update({kind: words[f"nav_{kind}"] for kind in TERM_KINDS}, guide=words["nav_guide"])
+        return titles
+
+    def _page_orders(self) -> dict[str, list[str]]:
+        """Source paths in reading order, per folder: tools by title as the index pages list them,
+        phases and buckets as the vocabulary lists them, the guide as its own index page links it."""
+        kit = self.kit
+        orders = {ctype.plural: [page_path(item) for item in kit.of_type(ctype.name)] for ctype in CONTENT_TYPES}
+        for kind in TERM_KINDS:
+            orders[kind] = [term_path(kind, term.id) for term in getattr(kit.vocabulary, kind)]
+        guide_index = self.root / GUIDE_FOLDER / "index.md"
+        if guide_index.is_file():
+            linked = re.findall(r"\]\(([\w-]+\.md)\)", guide_index.read_text(encoding="utf-8"))
+            orders["guide"] = [f"guide/{name}" for name in dict.fromkeys(linked)]
+        return orders
+
+    def on_page_markdown(self, markdown: str, page, config: MkDocsConfig, files: Files) -> str:
+        # Search engines and link previews show a tool's purpose rather than the kit's tagline.
+        description = self.descriptions.get(page.file.src_uri)
+        if description and not page.meta.get("description"):
+            page.meta["description"] = description
+        return markdown
 
     def on_page_content(self, html: str, page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs takes a page's title from its first heading as plain text, and the theme

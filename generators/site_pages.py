@@ -1,17 +1,34 @@
-"""Markdown for the site: one page per tool or session, and an index page per content type."""
+"""Markdown for the site: item pages, index pages per type, phase and bucket pages, the catalog, the home page.
+
+Pages that list tools read the catalog entries (generators/catalog.py), so the catalog
+page, its filters, the index pages and catalog.json always agree.
+"""
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
 
-from .content_types import ContentType
+from .content_types import BY_NAME, ContentType
 from .kit import Item, Kit
 from .locale import ui_words
 from .packet import merged_materials
 from .schedule import agenda_rows
+
+HOME_PATH = "index.md"
+CATALOG_PATH = "catalog.md"
+# Sessions first: facilitators plan meetings, then pick single tools.
+SITE_ORDER = [BY_NAME[name] for name in ("session", "activity", "canvas", "checklist")]
+# Vocabularies with a page per term; each is also a catalog filter.
+TERM_KINDS = ("phases", "buckets")
+# Catalog filters: the URL parameter of each vocabulary, as in ?phase=link&bucket=advancing-equity
+FILTER_PARAMETERS = {"phases": "phase", "buckets": "bucket", "sectors": "sector"}
+# "Time you have" choices in the catalog, in minutes.
+TIME_CHOICES = (15, 30, 45, 60, 90, 120, 180)
 
 
 @dataclass(frozen=True)
@@ -30,36 +47,113 @@ def index_path(ctype: ContentType) -> str:
     return f"{ctype.plural}/index.md"
 
 
-def _link_from_item_page(target: Item) -> Markup:
-    # Every item page sits one folder deep, so a sibling page is always ../<plural>/<id>.md
-    return Markup(f"../{target.type.plural}/{target.id}.md")
+def term_path(kind: str, term_id: str) -> str:
+    return f"{kind}/{term_id}.md"
 
 
-def _context(kit: Kit) -> dict:
+def term_index_path(kind: str) -> str:
+    return f"{kind}/index.md"
+
+
+def relative_link(from_page: str, to_page: str) -> Markup:
+    """A Markdown link target from one source page to another; MkDocs turns it into the right URL."""
+    return Markup(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."))
+
+
+def edit_url(kit: Kit, item: Item) -> Markup | None:
+    """Where the item's YAML file is edited in the kit's repository, or None when no repository is set."""
+    repository = kit.settings.repository_url
+    if not repository:
+        return None
+    # Percent-encode everything Markdown could read as syntax ('(', ')', spaces, '<').
+    url = f"{repository.rstrip('/')}/edit/main/{item.source.shown_as}"
+    return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
+
+
+def _context(kit: Kit, page: str) -> dict:
     vocab = kit.vocabulary
     return {
         "kit": kit,
         "t": ui_words(kit.settings.language),
         "label": lambda kind, term_id: vocab.label(kind, term_id),
-        "link": _link_from_item_page,
+        "link": lambda target: relative_link(page, page_path(target)),
+        "term_link": lambda kind, term_id: relative_link(page, term_path(kind, term_id)),
+        "link_to": lambda source_path: relative_link(page, source_path),
         "raw": Markup,
     }
 
 
 def render_item_page(env: jinja2.Environment, kit: Kit, item: Item, downloads: list[Download]) -> str:
     template = env.get_template(f"{item.type.name}.md.j2")
-    context = _context(kit)
+    page = page_path(item)
     extra = {}
     if item.is_session:
         extra["agenda"] = agenda_rows(kit, item.content)
         extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return template.render(
-        **context, **extra, item=item, tool=item.content,
-        downloads=[(d, Markup(f"../{d.path}")) for d in downloads],
+        **_context(kit, page), **extra, item=item, tool=item.content, edit_url=edit_url(kit, item),
+        downloads=[(d, relative_link(page, d.path)) for d in downloads],
     )
 
 
 def render_index_page(env: jinja2.Environment, kit: Kit, ctype: ContentType) -> str:
     template = env.get_template("index.md.j2")
-    return template.render(**_context(kit), ctype=ctype, items=kit.of_type(ctype.name),
+    return template.render(**_context(kit, index_path(ctype)), ctype=ctype, items=kit.of_type(ctype.name),
                            page_link=lambda item: Markup(f"{item.id}.md"))
+
+
+def by_type(entries: list[dict]) -> list[tuple[ContentType, list[dict]]]:
+    """Catalog entries grouped by content type in site order, each group sorted by title."""
+    groups = []
+    for ctype in SITE_ORDER:
+        group = sorted((e for e in entries if e["type"] == ctype.name), key=lambda e: e["title"].lower())
+        if group:
+            groups.append((ctype, group))
+    return groups
+
+
+def _entry_page(entry: dict) -> str:
+    return f"{BY_NAME[entry['type']].plural}/{entry['id']}.md"
+
+
+def render_term_index(env: jinja2.Environment, kit: Kit, kind: str, entries: list[dict]) -> str:
+    page = term_index_path(kind)
+    terms = [(term, [e for e in entries if term.id in e[kind]]) for term in getattr(kit.vocabulary, kind)]
+    return env.get_template("terms.md.j2").render(**_context(kit, page), kind=kind, terms=terms)
+
+
+def render_term_page(env: jinja2.Environment, kit: Kit, kind: str, term, entries: list[dict]) -> str:
+    page = term_path(kind, term.id)
+    listed = [e for e in entries if term.id in e[kind]]
+    return env.get_template("term.md.j2").render(
+        **_context(kit, page), kind=kind, term=term, groups=by_type(listed),
+        entry_link=lambda entry: relative_link(page, _entry_page(entry)),
+        catalog_query=Markup(f"{FILTER_PARAMETERS[kind]}={term.id}"),
+    )
+
+
+def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], href) -> str:
+    """The catalog: every card is in the HTML, so the whole list shows without JavaScript.
+
+    `href(entry)` gives the URL of an entry's page relative to the catalog page. The cards
+    and filters are HTML (a Markdown page cannot carry data attributes on list items),
+    rendered by an autoescaping environment that shares the site templates' loader.
+    """
+    html_env = env.overlay(finalize=None)
+    context = _context(kit, CATALOG_PATH)
+    vocab = kit.vocabulary
+    filters = [(FILTER_PARAMETERS[kind], context["t"][kind], getattr(vocab, kind)) for kind in FILTER_PARAMETERS]
+    cards = Markup(html_env.get_template("catalog.html.j2").render(
+        **context, types=SITE_ORDER, filters=filters, time_choices=TIME_CHOICES,
+        entries=[e for _, group in by_type(entries) for e in group], href=href,
+    ))
+    return env.get_template("catalog.md.j2").render(**context, cards=cards, total=len(entries))
+
+
+def render_home_page(env: jinja2.Environment, kit: Kit, entries: list[dict], guide_pages: set[str]) -> str:
+    vocab = kit.vocabulary
+    return env.get_template("home.md.j2").render(
+        **_context(kit, HOME_PATH), groups=by_type(entries), total=len(entries), guide=guide_pages,
+        has_term=lambda kind, term_id: any(t.id == term_id for t in getattr(vocab, kind)),
+        count=lambda kind, term_id: sum(term_id in e[kind] for e in entries),
+    )

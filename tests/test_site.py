@@ -73,7 +73,10 @@ def test_catalog_entries_have_the_documented_fields(catalog, kit):
         assert entry["title"] == item.content.title
         assert entry["type"] == item.type.name
         assert entry["page"] == f"{item.type.plural}/{item.id}/"
-        expected = {"letter", "a4"} | ({"packet-letter", "packet-a4"} if entry["type"] == "session" else set())
+        expected = {"letter", "a4"} | ({"packet-letter", "packet-a4"} if entry["type"] == "session"
+                                       else {"fillable-letter"})
+        if entry["type"] == "canvas":
+            expected |= {"poster-a3", "poster-11x17", "poster-a1", "poster-24x36"}
         assert set(entry["pdfs"]) == expected
         assert entry["minutes"]["min"] <= entry["minutes"]["max"]
 
@@ -138,3 +141,71 @@ def test_a_failed_build_leaves_the_previous_site_untouched(small_kit, tmp_path):
     assert after == before
     assert (small_kit / "toolkit/activities/quick-check-in.yml").read_bytes() == yaml_before
     assert not list(tmp_path.glob(".site-*")), "the staging folder was not cleaned up"
+
+
+# --- The website's generated navigation pages, edit links and page weight ---
+
+PAGE_BUDGET = 50 * 1024  # a tool page's HTML, in bytes: quick on a slow phone connection
+
+
+def test_every_item_page_is_at_most_50_kb_of_html(built_site, catalog):
+    sizes = {entry["page"]: (built_site / entry["page"] / "index.html").stat().st_size for entry in catalog["items"]}
+    too_big = {page: size for page, size in sizes.items() if size > PAGE_BUDGET}
+    assert not too_big, f"pages over {PAGE_BUDGET} bytes: {too_big}"
+
+
+def _listed_items(page) -> set[str]:
+    return {link.rstrip("/").split("/")[-1] for link in page.links
+            if link.startswith("../../") and link.split("/")[2] in {c.plural for c in CONTENT_TYPES}}
+
+
+def test_each_phase_and_bucket_page_lists_exactly_the_items_that_carry_it(built_site, catalog, kit):
+    for kind in ("phases", "buckets"):
+        overview = read_page(built_site / kind / "index.html")
+        for term in getattr(kit.vocabulary, kind):
+            assert term.label in overview.headings
+            page = read_page(built_site / kind / term.id / "index.html")
+            assert page.headings[0] == term.label
+            assert term.description in page.visible
+            assert _listed_items(page) == {e["id"] for e in catalog["items"] if term.id in e[kind]}, term.id
+
+
+def test_the_home_page_shows_the_journey_and_every_bucket_from_the_vocabulary(built_site, kit, catalog):
+    home = read_page(built_site / "index.html")
+    assert home.headings[0] == kit.settings.name
+    assert "I want to…" in home.headings
+    journey = " → ".join(term.label for term in kit.vocabulary.phases)
+    assert f"The journey: {journey}" in home.headings
+    for kind in ("phases", "buckets"):
+        for term in getattr(kit.vocabulary, kind):
+            assert f"{kind}/{term.id}/" in home.links
+            assert term.description in home.visible
+    assert "catalog/?type=session" in home.links
+    assert "guide/where-to-start/" in home.links
+    assert f"Browse all {len(catalog['items'])} tools and session plans" in home.visible
+
+
+def test_a_tool_page_describes_itself_with_its_purpose(built_site, kit):
+    html = (built_site / "activities" / "stakeholder-map" / "index.html").read_text(encoding="utf-8")
+    purpose = kit.items["stakeholder-map"].content.purpose
+    assert f'<meta name="description" content="{purpose}">' in html
+
+
+def test_no_edit_link_without_a_repository_url(built_site, kit):
+    assert kit.settings.repository_url is None
+    page = read_page(built_site / "activities" / "stakeholder-map" / "index.html")
+    assert "Edit this tool's file" not in page.visible
+
+
+def test_with_a_repository_url_every_page_links_to_its_yaml_file(small_kit, tmp_path, monkeypatch):
+    monkeypatch.setenv("TOOLKIT_PDFS", "0")  # the pages are what this test reads
+    (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
+    settings = small_kit / "kit.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "repository_url: https://git.example.org/health/kit/\n",
+                        encoding="utf-8")
+    site = tmp_path / "out"
+    result = run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit)
+    assert result.returncode == 0, result.stderr
+    page = read_page(site / "activities/quick-check-in/index.html")
+    assert "Edit this tool's file" in page.visible
+    assert "https://git.example.org/health/kit/edit/main/toolkit/activities/quick-check-in.yml" in page.links

@@ -1,0 +1,29 @@
+"""The kit's branding on every PDF: its colours and logo, from kit.yml."""
+
+from __future__ import annotations
+
+from ..errors import KitInvalid
+from ..kit import SETTINGS_FILE, Kit
+from ..yaml_source import read_yaml
+
+ASSETS_PREFIX = "overrides/assets/"
+
+
+def brand(kit: Kit) -> dict:
+    """Colours and logo for print templates: the logo as an asset URL, the tint mixed from the colour."""
+    primary = kit.settings.primary_colour
+    # A pale wash of the primary colour behind summaries: 12% colour on white paper.
+    channels = (int(primary[i:i + 2], 16) for i in (1, 3, 5))
+    tint = "#" + "".join(f"{round(255 - (255 - c) * 0.12):02x}" for c in channels)
+    logo = kit.settings.logo
+    return {"primary": primary, "tint": tint, "logo": logo.removeprefix(ASSETS_PREFIX) if logo else None}
+
+
+def check_logo(kit: Kit) -> None:
+    """Stop with a plain message, pointing at kit.yml, when the logo file is not there."""
+    logo = kit.settings.logo
+    if not logo or (kit.root / logo).is_file():
+        return
+    settings = read_yaml(kit.root / SETTINGS_FILE, SETTINGS_FILE)
+    raise KitInvalid([settings.problem(("logo",), f"there is no file {logo}. Put the logo there, "
+                                       "or change 'logo:' to the path of your logo file, or remove the line.")])

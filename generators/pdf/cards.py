@@ -1,0 +1,76 @@
+"""The activity card deck: every activity on a card, front and back, two cards a sheet.
+
+A card is half a sheet: half-letter (8.5 x 5.5 in) on US Letter, A5 on A4. Each sheet
+holds two cards one above the other, so the only cut is across the middle, at the same
+place on every sheet, marked at both edges. Sheets alternate fronts and backs with the
+backs in the same positions: printed double-sided, flipping on the long edge, each
+card's back lands behind its front.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import jinja2
+
+from ..kit import Item, Kit
+from ..paper import Paper
+from .documents import print_context, short_link
+
+CARDS_PER_SHEET = 2
+MM_PER_POINT = 25.4 / 72
+# Every card's content box, the same on both papers (as for worksheets): the smaller
+# paper's card less a margin that clears printers' unprintable edges.
+CONTENT_WIDTH_MM, CONTENT_HEIGHT_MM = 186.0, 118.0
+
+
+@dataclass(frozen=True)
+class CardSheet:
+    paper: Paper
+
+    @property
+    def width_mm(self) -> float:
+        return round(self.paper.points[0] * MM_PER_POINT, 2)
+
+    @property
+    def height_mm(self) -> float:
+        return round(self.paper.points[1] * MM_PER_POINT, 2)
+
+    @property
+    def card_height_mm(self) -> float:
+        """Where the cut falls: half the sheet."""
+        return round(self.height_mm / CARDS_PER_SHEET, 2)
+
+    @property
+    def padding_mm(self) -> tuple[float, float]:
+        """Top/bottom and left/right padding that leave each card the common content box."""
+        return (round((self.card_height_mm - CONTENT_HEIGHT_MM) / 2, 2),
+                round((self.width_mm - CONTENT_WIDTH_MM) / 2, 2))
+
+
+def split_steps(steps: list) -> tuple[list, list]:
+    """Steps for the back's two columns: as near half the text in each as whole steps allow.
+
+    Cards set their columns themselves: CSS column balancing inside a fixed-height card
+    costs WeasyPrint dozens of layout passes per card.
+    """
+    sizes = [len(step.text) + len(step.title or "") + 40 for step in steps]  # 40: a line's worth per item
+    total, running = sum(sizes), 0
+    for index, size in enumerate(sizes):
+        if index and running + size / 2 > total / 2:  # the first column is never empty
+            return steps[:index], steps[index:]
+        running += size
+    return steps, []
+
+
+def sheets_of(items: list[Item]) -> list[list[Item]]:
+    """The activities in groups of two, one group per sheet."""
+    return [items[i:i + CARDS_PER_SHEET] for i in range(0, len(items), CARDS_PER_SHEET)]
+
+
+def card_deck_html(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> str:
+    return env.get_template("cards.html.j2").render(
+        **print_context(kit, "", None), sheet=CardSheet(paper), sheets=sheets_of(kit.of_type("activity")),
+        document_class="card-deck", link_for=lambda item: short_link(kit, page_urls[item.id]),
+        split_steps=split_steps,
+    )

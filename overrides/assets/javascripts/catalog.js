@@ -1,0 +1,90 @@
+/* Catalog filters.
+ *
+ * The catalog page lists every card in its HTML, so the whole list shows without
+ * JavaScript. This script hides the cards that do not match the filters, keeps the
+ * choices in the address bar's query string (a filtered list can be
+ * bookmarked or shared, and comes back when the page loads) and puts the number of
+ * matching cards in a live region, so screen readers announce it.
+ *
+ * Within one checkbox group a card matches any checked value; across groups, and with
+ * the time and group-size fields, it must match all of them.
+ */
+(function () {
+  "use strict";
+
+  const catalog = document.querySelector("[data-tk-catalog]");
+  if (!catalog) return;
+  const form = catalog.querySelector("form");
+  const status = catalog.querySelector("[role=status]");
+  const cards = Array.from(catalog.querySelectorAll(".tk-card"));
+  const CHECKBOX_GROUPS = ["type", "phase", "bucket", "sector"];
+
+  function chosenFilters() {
+    const data = new FormData(form);
+    const chosen = { minutes: Number(data.get("minutes")) || 0, people: Number(data.get("people")) || 0 };
+    for (const group of CHECKBOX_GROUPS) chosen[group] = data.getAll(group);
+    return chosen;
+  }
+
+  function matches(card, chosen) {
+    for (const group of CHECKBOX_GROUPS) {
+      const values = card.dataset[group].split(" ");
+      if (chosen[group].length && !chosen[group].some((value) => values.includes(value))) return false;
+    }
+    // "Time you have": the card fits if its shortest version fits.
+    if (chosen.minutes && Number(card.dataset.minutes) > chosen.minutes) return false;
+    if (chosen.people) {
+      if (chosen.people < Number(card.dataset.peopleMin) || chosen.people > Number(card.dataset.peopleMax)) return false;
+    }
+    return true;
+  }
+
+  function query() {
+    const parameters = new URLSearchParams();
+    for (const [name, value] of new FormData(form)) {
+      if (value !== "") parameters.append(name, value);
+    }
+    return parameters.toString();
+  }
+
+  function showMatchingCards() {
+    const chosen = chosenFilters();
+    let shown = 0;
+    for (const card of cards) {
+      card.hidden = !matches(card, chosen);
+      if (!card.hidden) shown += 1;
+    }
+    const words = catalog.dataset;
+    const template = query() === "" ? words.countAll : shown ? words.countSome : words.countNone;
+    status.textContent = template.replace("{shown}", shown).replace("{total}", cards.length);
+  }
+
+  function restoreFromAddress() {
+    const parameters = new URLSearchParams(window.location.search);
+    for (const field of form.elements) {
+      if (!field.name) continue;
+      if (field.type === "checkbox") field.checked = parameters.getAll(field.name).includes(field.value);
+      else field.value = parameters.get(field.name) || "";
+    }
+  }
+
+  function update() {
+    showMatchingCards();
+    const search = query();
+    // replaceState, not pushState: the Back button leaves the catalog instead of undoing clicks.
+    window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
+  }
+
+  form.addEventListener("change", update);
+  form.addEventListener("input", (event) => { if (event.target.type === "number") update(); });
+  // The reset event fires before the fields are cleared.
+  form.addEventListener("reset", () => window.setTimeout(update, 0));
+  form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
+
+  restoreFromAddress();
+  showMatchingCards();
+  // On a phone the filters would fill the screen: fold them away until asked for, unless some are set.
+  if (window.matchMedia("(max-width: 44.9375em)").matches && query() === "") {
+    catalog.querySelector("details.tk-filters").open = false;
+  }
+})();

@@ -1,0 +1,1 @@
+"""Tests that drive the built site in headless Chromium."""

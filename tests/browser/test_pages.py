@@ -1,0 +1,92 @@
+"""Tool pages, search, printing and privacy in a browser."""
+
+from __future__ import annotations
+
+import re
+
+from generators.text import human_size
+
+# A tool and a word that appears in its steps and in no other tool or guide page.
+SEARCHED_TOOL, WORD_FROM_ITS_STEPS = "data-walk", "posters"
+
+
+def search(page, words: str) -> None:
+    """Type into the search box key by key, as a person does (the theme searches on key presses)."""
+    page.get_by_role("textbox", name="Search").click()
+    page.keyboard.type(words)
+
+
+def test_search_finds_a_tool_by_a_word_from_its_steps(visit, kit, traffic):
+    steps = " ".join(step.text for step in kit.items[SEARCHED_TOOL].content.steps).lower()
+    assert WORD_FROM_ITS_STEPS in steps
+    page = visit("")
+    page.wait_for_load_state("networkidle")
+    search(page, WORD_FROM_ITS_STEPS)
+    result = page.locator(f'.md-search-result__item a[href*="activities/{SEARCHED_TOOL}/"]').first
+    result.wait_for(state="visible")
+    assert kit.items[SEARCHED_TOOL].content.title in result.inner_text()
+    assert any(url.endswith("search/search_index.json") for url in traffic.urls)
+
+
+def test_every_download_button_on_a_tool_page_gives_its_pdf_at_the_size_shown(visit, catalog):
+    for item_id in ("stakeholder-map", "strategic-focus"):
+        entry = next(e for e in catalog["items"] if e["id"] == item_id)
+        page = visit(entry["page"])
+        buttons = page.locator("a[download]")
+        assert buttons.count() == len(entry["pdfs"])
+        for index in range(buttons.count()):
+            button = buttons.nth(index)
+            response = page.request.get(page.url + button.get_attribute("href"))
+            assert response.status == 200
+            body = response.body()
+            assert body.startswith(b"%PDF-"), button.get_attribute("href")
+            assert f"(PDF, {human_size(len(body))})" in button.inner_text()
+
+
+def test_a_tool_page_links_its_phases_and_buckets_to_their_pages(visit, kit):
+    tool = kit.items["stakeholder-map"].content
+    page = visit("activities/stakeholder-map/")
+    summary = page.locator(".tk-summary")
+    for bucket in tool.buckets:
+        link = summary.get_by_role("link", name=kit.vocabulary.label("buckets", bucket), exact=True)
+        link.click()
+        assert page.get_by_role("heading", level=1).inner_text().rstrip("¶").strip() == \
+            kit.vocabulary.label("buckets", bucket)
+        assert page.get_by_role("link", name=tool.title).count() >= 1
+        page.go_back()
+
+
+def test_printing_a_page_shows_the_content_without_navigation(visit):
+    page = visit("activities/stakeholder-map/")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    page.emulate_media(media="print")
+    for navigation in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer"):
+        assert not page.locator(navigation).is_visible(), navigation
+    assert page.get_by_role("heading", level=2, name=re.compile("Steps")).is_visible()
+    link = page.locator(".md-typeset .tk-summary a").first
+    assert link.evaluate("a => getComputedStyle(a).color") == "rgb(0, 0, 0)"
+    assert "underline" in link.evaluate("a => getComputedStyle(a).textDecorationLine")
+
+
+def test_printing_the_catalog_prints_the_filtered_cards_without_the_controls(visit, catalog):
+    page = visit("catalog/?type=canvas")
+    page.emulate_media(media="print")
+    assert not page.get_by_role("group", name="Type").is_visible()
+    canvases = [entry for entry in catalog["items"] if entry["type"] == "canvas"]
+    assert page.locator(".tk-card:visible").count() == len(canvases)
+
+
+def test_browsing_the_site_never_leaves_127_0_0_1(visit, traffic, catalog):
+    """Pages of every kind, the catalog's script, the font and the search index all come from the site."""
+    paths = ["", "catalog/", "guide/", "phases/link/", "buckets/", "about/catalog/"]
+    paths += [next(e["page"] for e in catalog["items"] if e["type"] == kind)
+              for kind in ("activity", "canvas", "checklist", "session")]
+    for path in paths:
+        page = visit(path)
+        page.wait_for_load_state("networkidle")
+    search(page, "community")
+    page.locator(".md-search-result__item").first.wait_for()
+    fetched = " ".join(traffic.urls)
+    for expected in ("catalog.js", ".woff2", "search_index.json", "toolkit.css"):
+        assert expected in fetched, f"{expected} was never requested: the recording is not working"
+    assert traffic.hosts == {"127.0.0.1"}
