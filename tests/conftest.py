@@ -42,17 +42,22 @@ def run_toolkit(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(toolkit), *args], cwd=cwd, capture_output=True, text=True, timeout=600)
 
 
+KIT_SKELETON = ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "docs", "overrides", "schemas")
+
+
+def copy_kit_skeleton(target: Path) -> Path:
+    """The kit's settings, vocabulary, pages, overrides and schemas, without any tool."""
+    for name in KIT_SKELETON:
+        source = KIT_ROOT / name
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    return target
+
+
 @pytest.fixture
 def small_kit(tmp_path) -> Path:
     """A kit with the real settings and vocabulary and no tools yet."""
-    for name in ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "docs", "overrides"):
-        source = KIT_ROOT / name
-        target = tmp_path / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy(source, target)
+    copy_kit_skeleton(tmp_path)
     (tmp_path / "toolkit" / "activities").mkdir(parents=True)
     return tmp_path
 

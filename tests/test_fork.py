@@ -12,17 +12,10 @@ import pytest
 
 from generators.schemas import schema_files
 
-from conftest import KIT_ROOT, run_toolkit
-
-FORK_PARTS = ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "docs", "overrides", "schemas")
-
+from conftest import KIT_ROOT, copy_kit_skeleton, run_toolkit
 
 def make_fork(target: Path) -> Path:
-    for part in FORK_PARTS:
-        source = KIT_ROOT / part
-        (target / part).parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / part)
-    return target
+    return copy_kit_skeleton(target)
 
 
 def pdf_text(path: Path) -> str:

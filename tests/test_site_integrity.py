@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from conftest import KIT_ROOT, VALID_ACTIVITY, run_toolkit
+from conftest import KIT_ROOT, VALID_ACTIVITY, copy_kit_skeleton, run_toolkit
 
 LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src")}
 
@@ -63,10 +62,7 @@ def test_no_broken_internal_link_or_anchor(built_site):
 
 
 def _copy_kit(target: Path, tools: list[str]) -> Path:
-    for name in ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "docs", "overrides"):
-        source = KIT_ROOT / name
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    copy_kit_skeleton(target)
     for relative in tools:
         (target / relative).parent.mkdir(parents=True, exist_ok=True)
         (target / relative).write_text(_without_related(KIT_ROOT / relative), encoding="utf-8")
