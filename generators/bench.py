@@ -39,6 +39,7 @@ print("BENCH " + json.dumps({"code": code, "seconds": seconds, "own_kb": own, "w
 
 
 def copy_kit(source: Path, target: Path) -> Path:
+    target.mkdir(parents=True)
     for part in KIT_PARTS:
         if (source / part).is_dir():
             shutil.copytree(source / part, target / part)
@@ -82,7 +83,7 @@ def bare_weasyprint(kit_root: Path, repeats: int = 5) -> dict:
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
     from .pdf.documents import print_html
-    from .pdf.worksheets import render_pdf
+    from .pdf.rendering import render_pdf
     from .templating import print_environment
 
     kit = load_kit(kit_root)
@@ -105,6 +106,7 @@ def bare_weasyprint(kit_root: Path, repeats: int = 5) -> dict:
 
 def synthetic_kit(template_kit: Path, target: Path, count: int) -> Path:
     """A kit with `count` generated activities (and the shipped settings and vocabulary)."""
+    target.mkdir(parents=True)
     for part in ("mkdocs.yml", "kit.yml", "docs", "overrides"):
         source = template_kit / part
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
@@ -137,8 +139,12 @@ steps:
   - title: Close
     minutes: 5
     text: Each pair names one thing to do next and who will do it by when.
-tips: [Keep the pairs mixed across sectors., Write answers where everyone can see them.]
-equity_prompts: [Who is not in the room for tool {number}?, Whose words are on the wall?]
+tips:
+  - Keep the pairs mixed across sectors.
+  - Write answers where everyone can see them.
+equity_prompts:
+  - Who is not in the room for tool {number}?
+  - Whose words are on the wall?
 worksheet:
   prompts:
     - label: What we want to change

@@ -68,7 +68,7 @@ def _packet(args) -> int:
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
     from .pdf.documents import packet_html
-    from .pdf.worksheets import PdfJob, render_many
+    from .pdf.rendering import PdfJob, Renderer
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
@@ -76,7 +76,8 @@ def _packet(args) -> int:
     paper = PAPERS[args.paper or kit.settings.paper]
     html = packet_html(print_environment(kit.root), kit, packet, paper, "")
     job = PdfJob("packet", f"packet-{paper.variant}", "", args.output, html)
-    pdf = render_many([job], AssetLookup(asset_folders(kit.root)))[0]
+    with Renderer(AssetLookup(asset_folders(kit.root)), cache=None) as renderer:
+        pdf = renderer.render([job])[0]
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_bytes(pdf)

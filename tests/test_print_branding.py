@@ -86,15 +86,15 @@ def branded_kit(small_kit) -> Path:
 
 
 def render(kit_root: Path, name: str) -> Path:
+    """Build the kit's PDFs (in its own cache) and copy out the one called `name`."""
     from generators.kit import load_kit
-    from generators.pdf.assets import AssetLookup, asset_folders
-    from generators.pdf.worksheets import pdf_jobs, render_pdf
+    from generators.pdf.worksheets import build_pdfs
 
     kit = load_kit(kit_root)
     urls = {i: f"{kit.items[i].type.plural}/{i}/" for i in kit.items}
-    job = next(j for j in pdf_jobs(kit, urls) if f"{j.item_id}-{j.variant}" == name)
+    built = {f"{pdf.item_id}-{pdf.variant}": pdf.path for pdfs in build_pdfs(kit, urls).values() for pdf in pdfs}
     path = kit_root / f"{name}.pdf"
-    path.write_bytes(render_pdf(job.html, AssetLookup(asset_folders(kit.root)), job.fillable))
+    path.write_bytes(built[name].read_bytes())
     return path
 
 

@@ -20,13 +20,14 @@ import sys
 from pathlib import Path
 from generators.kit import load_kit
 from generators.pdf.assets import AssetLookup, asset_folders
-from generators.pdf.worksheets import pdf_jobs, render_pdf
+from generators.pdf.rendering import render_pdf
+from generators.pdf.worksheets import pdf_jobs
 kit = load_kit(Path(sys.argv[1]))
 urls = {i: f"{kit.items[i].type.plural}/{i}/" for i in kit.items}
 jobs = {f"{j.item_id}-{j.variant}": j for j in pdf_jobs(kit, urls)}
 lookup = AssetLookup(asset_folders(kit.root))
 for name in sys.argv[3:]:
-    (Path(sys.argv[2]) / f"{name}.pdf").write_bytes(render_pdf(jobs[name].html, lookup, jobs[name].fillable))
+    (Path(sys.argv[2]) / f"{name}.pdf").write_bytes(render_pdf(jobs[name].html, lookup, jobs[name].kind))
 """
 
 

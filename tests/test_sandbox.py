@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from generators.pdf.assets import AssetLookup, AssetRefused, KitAssetFetcher, asset_folders
-from generators.pdf.worksheets import render_pdf
+from generators.pdf.rendering import render_pdf
 
 from conftest import KIT_ROOT
 

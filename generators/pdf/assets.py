@@ -46,13 +46,17 @@ class AssetLookup:
         return None
 
     def fingerprint(self) -> str:
-        """A hash of every asset file, so a change to any CSS or font invalidates cached PDFs."""
+        """A hash of every asset file, so a change to any CSS or font invalidates cached PDFs.
+
+        Templates (.j2) are left out: they shape the HTML, which each PDF's key holds, so a
+        changed template re-renders only the documents whose HTML it changes.
+        """
         digest = hashlib.sha256()
         for folder in self.folders:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and path.suffix != ".j2":
                     digest.update(path.relative_to(folder).as_posix().encode())
                     digest.update(path.read_bytes())
         return digest.hexdigest()

@@ -3,20 +3,26 @@
 Each part opens with the phase and holds its session plans and the tools that start in
 it (a tool listed under several phases is printed once, in its first). Every item is
 printed exactly as its own worksheet. PDF bookmarks follow the same outline.
+
+The book is rendered in pieces (each part's opening, each item) and joined, so a change
+to one tool re-renders one piece. Page numbers need the whole, so they come last: the
+contents are rendered once the pieces' page counts are known, and the "page X of Y"
+footer is laid over the joined pages.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import accumulate
 
 import jinja2
 
 from ..kit import Item, Kit
+from ..locale import ui_words
 from ..model.vocabulary import Term
-from ..packet import merged_materials
 from ..paper import Paper
-from ..schedule import agenda_rows
-from .documents import print_context
+from .documents import print_context, print_html
+from .joining import Bookmark, page_link
 
 # Within a phase: meetings first, then single tools, in the site's order.
 TOOL_TYPE_ORDER = ("activity", "canvas", "checklist")
@@ -33,6 +39,23 @@ class Part:
         return [*self.sessions, *self.tools]
 
 
+@dataclass
+class ContentsEntry:
+    title: str
+    page: int  # zero-based page index in the book
+    children: list[ContentsEntry] = field(default_factory=list)
+    bookmark: str = ""  # the bookmark's title, when it differs from the contents line
+
+    @property
+    def number(self) -> int:
+        """The page number printed in the contents and the footer."""
+        return self.page + 1
+
+    @property
+    def link(self) -> str:
+        return page_link(self.page)
+
+
 def parts(kit: Kit) -> list[Part]:
     """One part per phase that has anything in it, in the vocabulary's order."""
     result = []
@@ -45,11 +68,47 @@ def parts(kit: Kit) -> list[Part]:
     return result
 
 
-def book_html(env: jinja2.Environment, kit: Kit, paper: Paper) -> str:
-    def materials_for(session: Item) -> list[str]:
-        return merged_materials([kit.items[entry.tool] for entry in session.content.agenda if entry.tool])
+def section_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> list[str]:
+    """The book after its front matter, in order: each part's opening, then its items."""
+    sections = []
+    for number, part in enumerate(parts(kit), start=1):
+        sections.append(env.get_template("book_part.html.j2").render(
+            **print_context(kit, "", None, numbered_by_book=True), paper=paper, part=part, number=number,
+            document_class="book"))
+        sections.extend(print_html(env, kit, item, paper, page_urls[item.id], numbered_by_book=True)
+                        for item in part.items)
+    return sections
 
-    return env.get_template("book.html.j2").render(
-        **print_context(kit, "", None), paper=paper, parts=parts(kit), document_class="book",
-        agenda_for=lambda session: agenda_rows(kit, session.content), materials_for=materials_for,
-    )
+
+def contents(kit: Kit, front_pages: int, section_pages: list[int]) -> list[ContentsEntry]:
+    """Each part and item with the page it begins on, given the pages each section takes."""
+    phase_part = ui_words(kit.settings.language)["phase_part"]
+    starts = iter(accumulate([front_pages, *section_pages[:-1]]))
+    entries = []
+    for number, part in enumerate(parts(kit), start=1):
+        entry = ContentsEntry(phase_part.format(number=number, phase=part.phase.label), next(starts),
+                              bookmark=part.phase.label)
+        entry.children = [ContentsEntry(item.content.title, next(starts)) for item in part.items]
+        entries.append(entry)
+    return entries
+
+
+def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, entries: list[ContentsEntry]) -> str:
+    """The cover and the contents."""
+    return env.get_template("book_front.html.j2").render(
+        **print_context(kit, "", None, numbered_by_book=True), paper=paper, contents=entries,
+        document_class="book")
+
+
+def page_numbers_html(env: jinja2.Environment, kit: Kit, paper: Paper, landscape: list[bool]) -> str:
+    """A document of the book's length holding only the footer's page numbers, page for page
+    in the same orientation; the cover (the first page) has none."""
+    kinds = ["cover", *("landscape" if wide else "portrait" for wide in landscape[1:])]
+    return env.get_template("book_page_numbers.html.j2").render(
+        **print_context(kit, "", None), paper=paper, pages=kinds)
+
+
+def bookmarks(entries: list[ContentsEntry]) -> list[Bookmark]:
+    """Each part's opening (by its phase's name), and under it each item."""
+    return [Bookmark(entry.bookmark or entry.title, entry.page,
+                     [Bookmark(child.title, child.page) for child in entry.children]) for entry in entries]

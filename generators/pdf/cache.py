@@ -1,6 +1,7 @@
 """PDFs cached by a hash of everything that shapes them, outside the site folder.
 
-An unchanged tool is not rendered again, and cleaning site/ keeps the cache.
+An unchanged tool is not rendered again, and cleaning site/ keeps the cache. PDFs no
+build has used for a month are removed, so editing in preview does not fill the disk.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from .. import __version__
@@ -34,3 +36,21 @@ def store(folder: Path, key: str, pdf: bytes) -> Path:
         out.write(pdf)
     os.replace(temporary, target)
     return target
+
+
+UNUSED_DAYS_KEPT = 30
+
+
+def prune(folder: Path, used: set[Path]) -> None:
+    """Mark this build's PDFs as used now; remove others unused for UNUSED_DAYS_KEPT days.
+
+    Another copy of the kit (a branch, a second checkout) keeps its own cache in its own
+    folder, so its PDFs are never removed here.
+    """
+    now = time.time()
+    for path in used:
+        os.utime(path, (now, now))
+    cutoff = now - UNUSED_DAYS_KEPT * 86400
+    for path in folder.glob("*.pdf"):
+        if path not in used and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)

@@ -4,7 +4,8 @@ A card is half a sheet: half-letter (8.5 x 5.5 in) on US Letter, A5 on A4. Each 
 holds two cards one above the other, so the only cut is across the middle, at the same
 place on every sheet, marked at both edges. Sheets alternate fronts and backs with the
 backs in the same positions: printed double-sided, flipping on the long edge, each
-card's back lands behind its front.
+card's back lands behind its front. Each sheet is rendered on its own and the deck is
+joined from them (kit_documents.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import jinja2
 from ..kit import Item, Kit
 from ..paper import Paper
 from .documents import print_context, short_link
+from .joining import Bookmark
 
 CARDS_PER_SHEET = 2
 MM_PER_POINT = 25.4 / 72
@@ -68,9 +70,17 @@ def sheets_of(items: list[Item]) -> list[list[Item]]:
     return [items[i:i + CARDS_PER_SHEET] for i in range(0, len(items), CARDS_PER_SHEET)]
 
 
-def card_deck_html(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> str:
-    return env.get_template("cards.html.j2").render(
-        **print_context(kit, "", None), sheet=CardSheet(paper), sheets=sheets_of(kit.of_type("activity")),
-        document_class="card-deck", link_for=lambda item: short_link(kit, page_urls[item.id]),
-        split_steps=split_steps,
-    )
+def card_sheet_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> list[str]:
+    """The deck in pieces of one sheet (two cards, fronts then backs), joined after rendering:
+    a change to one activity re-renders only its sheet."""
+    template = env.get_template("cards.html.j2")
+    context = print_context(kit, "", None)
+    return [template.render(**context, sheet=CardSheet(paper), sheets=[pair], document_class="card-deck",
+                            link_for=lambda item: short_link(kit, page_urls[item.id]), split_steps=split_steps)
+            for pair in sheets_of(kit.of_type("activity"))]
+
+
+def card_bookmarks(kit: Kit) -> list[Bookmark]:
+    """One bookmark per card, at its front; each sheet of fronts is followed by its backs."""
+    return [Bookmark(item.content.title, 2 * sheet)
+            for sheet, pair in enumerate(sheets_of(kit.of_type("activity"))) for item in pair]

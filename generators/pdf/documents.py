@@ -44,8 +44,13 @@ def source_date() -> str | None:
     return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
 
 
-def print_context(kit: Kit, page_url: str, language: str | None, *, fillable: bool = False) -> dict:
-    """What every print template may use, whatever it prints."""
+def print_context(kit: Kit, page_url: str, language: str | None, *, fillable: bool = False,
+                  numbered_by_book: bool = False) -> dict:
+    """What every print template may use, whatever it prints.
+
+    `numbered_by_book`: a piece of the book leaves out the page number, which only the
+    joined book knows (it is laid over every page afterwards).
+    """
     words = ui_words(kit.settings.language)
     # "Page {page} of {pages}" is split so the footer can put the counters between the words.
     before, rest = words["page_x_of_y"].split("{page}", 1)
@@ -57,18 +62,19 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, fillable: bo
         footer_credit=words["footer_credit"].format(organization=settings.organization,
                                                     licence=settings.content_licence.name),
         brand=brand(kit), created=source_date(), fillable=fillable,
-        placed_blocks=placed_blocks, field_names=FieldNames(),
+        placed_blocks=placed_blocks, field_names=FieldNames(), numbered_by_book=numbered_by_book,
     )
 
 
 def print_html(env: jinja2.Environment, kit: Kit, item: Item, paper: Paper, page_url: str,
-               *, fillable: bool = False) -> str:
+               *, fillable: bool = False, numbered_by_book: bool = False) -> str:
     extra = {"materials": []}
     if item.is_session:
         extra["agenda"] = agenda_rows(kit, item.content)
         extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return env.get_template(f"{item.type.name}.html.j2").render(
-        **print_context(kit, page_url, item.content.language, fillable=fillable), **extra,
+        **print_context(kit, page_url, item.content.language, fillable=fillable,
+                        numbered_by_book=numbered_by_book), **extra,
         paper=paper, item=item, tool=item.content, document_class=item.type.name,
     )
 

@@ -1,0 +1,103 @@
+"""The kit-wide PDFs: the activity card deck in each paper, and the book in the kit's paper.
+
+Both are rendered in pieces (a sheet of cards, a section of the book) that are cached
+like any worksheet, then joined. A change to one tool re-renders its own pieces and
+the book's contents, not the whole book: the pieces render in the same parallel round as
+every other PDF, and joining takes a fraction of the rendering time. A joined document
+is cached too, under a key made from its pieces' keys, so an unchanged kit opens nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..kit import Kit
+from ..locale import ui_words
+from ..paper import PAPERS, papers_in_order
+from . import book, joining
+from .cache import store
+from .cards import card_bookmarks, card_sheet_htmls
+from .joining import join_tagged, page_counts, page_orientations
+from .rendering import PdfJob, Renderer
+
+# The book's cover and contents take at least two pages; a longer contents list is found
+# by rendering it once and trying again with its real length.
+FIRST_GUESS_FRONT_PAGES = 2
+
+
+@dataclass
+class KitDocument:
+    """One joined PDF: what the catalog shows, and the pieces it is joined from."""
+    stem: str
+    variant: str
+    label: str
+    source: str
+    pieces: list[PdfJob]
+    paper_variant: str
+
+    def job(self, html: str, kind: str = "tagged") -> PdfJob:
+        return PdfJob(self.stem, self.variant, self.label, self.source, html, kind)
+
+
+def kit_documents(env, kit: Kit, page_urls: dict[str, str], stem: str) -> list[KitDocument]:
+    words = ui_words(kit.settings.language)
+    documents = []
+    if kit.of_type("activity"):
+        for paper in papers_in_order(kit.settings.paper):
+            document = KitDocument(stem, f"cards-{paper.variant}", words["cards_download"].format(
+                label=words[paper.words_key]), "toolkit/activities", [], paper.variant)
+            document.pieces = [document.job(html) for html in card_sheet_htmls(env, kit, paper, page_urls)]
+            documents.append(document)
+    if kit.items:
+        # The book is long: one copy, in the kit's paper.
+        paper = PAPERS[kit.settings.paper]
+        document = KitDocument(stem, f"book-{paper.variant}", words["book_download"].format(
+            label=words[paper.words_key]), "kit.yml", [], paper.variant)
+        document.pieces = [document.job(html) for html in book.section_htmls(env, kit, paper, page_urls)]
+        documents.append(document)
+    return documents
+
+
+def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
+    """The joined PDF in the cache; its pieces must have been rendered already."""
+    pieces = [renderer.cached_path(piece) for piece in document.pieces]
+    is_book = document.variant.startswith("book-")
+    paper = PAPERS[document.paper_variant]
+    # The book's front matter depends on the pieces' page counts, which their keys fix.
+    front_shape = book.front_html(env, kit, paper, book.contents(kit, 0, [0] * len(pieces))) if is_book else ""
+    key = _joined_key(document.variant, [path.stem for path in pieces], front_shape)
+    target = renderer.cache / f"{key}.pdf"
+    renderer.used.add(target)
+    if target.is_file():
+        return target
+    piece_bytes = [path.read_bytes() for path in pieces]
+    if not is_book:
+        joined = join_tagged(piece_bytes, card_bookmarks(kit))
+    else:
+        counts = page_counts(piece_bytes)
+        front_pages = FIRST_GUESS_FRONT_PAGES
+        for _ in range(5):  # one more try is all a longer contents list ever needs
+            entries = book.contents(kit, front_pages, counts)
+            front = renderer.paths([document.job(book.front_html(env, kit, paper, entries))])[0].read_bytes()
+            if page_counts([front])[0] == front_pages:
+                break
+            front_pages = page_counts([front])[0]
+        landscape = page_orientations([front, *piece_bytes])
+        numbers = renderer.paths([document.job(book.page_numbers_html(env, kit, paper, landscape), "overlay")])[0]
+        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), numbers.read_bytes())
+    return store(renderer.cache, key, joined)
+
+
+# The code that joins is part of what shapes a joined PDF.
+_JOINING_CODE = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (book, joining))
+
+
+def _joined_key(variant: str, piece_keys: list[str], front_shape: str) -> str:
+    digest = hashlib.sha256()
+    for part in ("joined", __version__, _JOINING_CODE, variant, front_shape, *piece_keys):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()

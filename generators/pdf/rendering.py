@@ -1,0 +1,154 @@
+"""HTML to PDF with WeasyPrint: one document here, or many at once across all cores.
+
+A `Renderer` renders only what its cache lacks. Its pool (one worker process per core,
+each importing WeasyPrint once) starts at the first need and serves every later round of
+the same build: the kit-wide documents need a second round once their pieces exist.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import weakref
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import KitInvalid, Problem
+from .assets import ASSET_BASE_URL, AssetLookup, KitAssetFetcher
+from .cache import cache_key, store
+from .fields import nest_field_names
+
+# Every PDF is PDF/UA-1: tagged with its language, title, headings and reading order for
+# screen readers. The file identifier is a hash of the content, so two renders of the
+# same HTML give the same bytes.
+RENDER_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+# Fillable PDFs embed the whole font their fields use (so any typed letter shows); the
+# kit's font covers Latin in about 40 KB, which keeps them small.
+FILLABLE_OPTIONS = {**RENDER_OPTIONS, "pdf_forms": True}
+# Page furniture laid over a joined document (the book's page numbers): not tagged, as
+# the joined document marks all of it as an artifact.
+OVERLAY_OPTIONS = {"pdf_identifier": True}
+OPTIONS = {"tagged": RENDER_OPTIONS, "fillable": FILLABLE_OPTIONS, "overlay": OVERLAY_OPTIONS}
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    item_id: str   # the item, or the kit's file name stem for kit-wide PDFs
+    variant: str   # 'letter', 'a4', 'fillable-letter', 'poster-a3', ...: the key in catalog.json's `pdfs`
+    label: str     # shown on the download button
+    source: str    # the YAML file, for error messages
+    html: str
+    kind: str = "tagged"  # a key of OPTIONS
+
+    @property
+    def options(self) -> dict:
+        return OPTIONS[self.kind]
+
+
+# Fonts and images loaded for one set of assets, shared by every document rendered with
+# it: unpacking the kit's fonts again for each document costs a tenth of a worksheet's
+# rendering time, and the output is the same. Keyed by the lookup, so a new build (or
+# another kit) never sees fonts or images of an earlier one.
+_loaded: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def render_pdf(html: str, lookup: AssetLookup, kind: str = "tagged") -> bytes:
+    from weasyprint import HTML  # imported here: it takes about half a second
+    from weasyprint.text.fonts import FontConfiguration
+
+    if lookup not in _loaded:
+        _loaded[lookup] = (FontConfiguration(), {})
+    font_config, image_cache = _loaded[lookup]
+    document = HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=KitAssetFetcher(lookup))
+    return document.write_pdf(font_config=font_config, cache=image_cache,
+                              finisher=nest_field_names if kind == "fillable" else None, **OPTIONS[kind])
+
+
+class Renderer:
+    """Renders jobs into the PDF cache, skipping those already there; counts both."""
+
+    def __init__(self, lookup: AssetLookup, cache: Path | None):
+        self.lookup, self.cache = lookup, cache
+        self.fingerprint = lookup.fingerprint()
+        self.rendered = self.reused = 0
+        self.used: set[Path] = set()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> Renderer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+
+    def key(self, job: PdfJob) -> str:
+        return cache_key(job.html, self.fingerprint, job.options)
+
+    def cached_path(self, job: PdfJob) -> Path:
+        """Where the job's PDF is (or will be) in the cache."""
+        return self.cache / f"{self.key(job)}.pdf"
+
+    def paths(self, jobs: list[PdfJob]) -> list[Path]:
+        """Each job's PDF in the cache, rendering the missing ones in parallel."""
+        paths = [self.cached_path(job) for job in jobs]
+        missing = {path: job for path, job in zip(paths, jobs) if not path.is_file()}
+        for path, pdf in zip(missing, self.render(list(missing.values()))):
+            store(path.parent, path.stem, pdf)
+        self.rendered += len(missing)
+        self.reused += len(jobs) - len(missing)
+        self.used.update(paths)
+        return paths
+
+    def render(self, jobs: list[PdfJob]) -> list[bytes]:
+        """Render without the cache; a single document is rendered here, without a pool."""
+        tasks = [(job.html, job.kind) for job in jobs]
+        if len(tasks) <= 1 and self._pool is None:
+            outcomes = [_render_or_error(html, self.lookup, kind) for html, kind in tasks]
+        else:
+            # Longest first (the packets, long sections), so no core idles while one finishes.
+            order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))
+            rendered = list(self._workers().map(_render_in_worker, [tasks[i] for i in order]))
+            outcomes = [None] * len(tasks)
+            for position, index in enumerate(order):
+                outcomes[index] = rendered[position]
+        failures = [Problem(job.source, 0, 0, "", f"the {job.variant} PDF could not be made ({outcome}). "
+                            "If you changed a print template or stylesheet in overrides/, undo that change; "
+                            "otherwise report this with the file attached.")
+                    for job, outcome in zip(jobs, outcomes) if isinstance(outcome, str)]
+        if failures:
+            raise KitInvalid(failures)
+        return outcomes
+
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads
+            self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
+                                             initargs=([str(f) for f in self.lookup.folders],))
+        return self._pool
+
+
+def _render_or_error(html: str, lookup: AssetLookup, kind: str) -> bytes | str:
+    try:
+        return render_pdf(html, lookup, kind)
+    except Exception as error:  # WeasyPrint raises many kinds; the caller reports them per file
+        return f"{type(error).__name__}: {error}"
+    except BaseException as error:  # WeasyPrint's FatalURLFetchingError derives from BaseException
+        if isinstance(error, (KeyboardInterrupt, SystemExit)):
+            raise
+        return f"{type(error).__name__}: {error}"
+
+
+_worker_lookup: AssetLookup | None = None
+
+
+def _start_worker(folders: list[str]) -> None:
+    global _worker_lookup
+    import weasyprint  # noqa: F401  (import once per worker, not once per document)
+
+    _worker_lookup = AssetLookup([Path(f) for f in folders])
+
+
+def _render_in_worker(task: tuple[str, str]) -> bytes | str:
+    html, kind = task
+    return _render_or_error(html, _worker_lookup, kind)
