@@ -39,7 +39,8 @@ def _show_mkdocs_messages() -> logging.Handler:
     return handler
 
 
-def build_site(root: Path, site_dir: Path | None = None) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, plain_folder: bool = False) -> Path:
+    """Build into site_dir (default site/); `plain_folder` for a copy that opens from a folder."""
     load_kit(root)  # report content problems plainly before MkDocs starts
     target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +49,8 @@ def build_site(root: Path, site_dir: Path | None = None) -> Path:
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     _show_mkdocs_messages()
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+        overrides = {"use_directory_urls": False} if plain_folder else {}
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True, **overrides)
         mkdocs_build(config)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)

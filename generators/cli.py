@@ -57,7 +57,7 @@ def _build(args) -> int:
     from .kit import find_kit_root
 
     root = find_kit_root(Path.cwd())
-    site = build_site(root, Path(args.site_dir) if args.site_dir else None)
+    site = build_site(root, Path(args.site_dir) if args.site_dir else None, plain_folder=args.plain_folder)
     print(f"Built the site in {site}")
     return 0
 
@@ -103,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("validate", help="check every YAML file and report all problems").set_defaults(run=_validate)
     build = commands.add_parser("build", help="build the site and every PDF into site/")
     build.add_argument("--site-dir", help="where to put the site (default: site/ in the kit's folder)")
+    build.add_argument("--plain-folder", action="store_true",
+                       help="build a copy that opens straight from the folder, without a web server "
+                            "(page addresses end in .html)")
     build.set_defaults(run=_build)
     packet = commands.add_parser("packet", help="write one PDF with an agenda and the worksheets of the given tools")
     packet.add_argument("ids", nargs="+", metavar="ID", help="tool ids in agenda order, or one session id")

@@ -14,17 +14,21 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from .catalog import catalog_entry, catalog_json
+from .colour import site_colours
 from .content_types import CONTENT_TYPES
 from .errors import KitInvalid
+from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit, load_kit
 from .locale import ui_words
+from .pdf.branding import check_logo
 from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, build_pdfs
+from .plain_folder import inline_fonts, write_search_index_script
 from .site_pages import (
     CATALOG_PATH,
     HOME_PATH,
@@ -92,9 +96,24 @@ class ToolkitPlugin(BasePlugin):
         except KitInvalid as error:
             raise PluginError(error.report()) from None
         config.site_name = self.kit.settings.name
+        self._apply_brand(config)
+        # Page addresses ending in .html are what a copy opened from a folder needs
+        # (`toolkit build --plain-folder`): it also gets search that works from file://.
+        config.extra["toolkit_plain_folder"] = not config.use_directory_urls
         # Pages without a description of their own (guide, index pages) describe the kit.
         config.site_description = escape(self.kit.settings.tagline)
         return config
+
+    def _apply_brand(self, config: MkDocsConfig) -> None:
+        """kit.yml's colour (and its shades) and logo in the site's theme, as on the PDFs."""
+        try:
+            check_logo(self.kit)
+        except KitInvalid as error:
+            raise PluginError(error.report()) from None
+        config.extra["toolkit_colours"] = site_colours(self.kit.settings.primary_colour)
+        if self.kit.settings.logo:
+            # overrides/ is the theme's folder, so its assets/ are published at the site's root.
+            config.theme["logo"] = self.kit.settings.logo.removeprefix("overrides/")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         kit = self.kit
@@ -133,6 +152,7 @@ class ToolkitPlugin(BasePlugin):
         catalog_page.content_string = render_catalog_page(
             env, kit, entries, href=lambda entry: get_relative_url(entry["page"], catalog_page.url))
         files.append(catalog_page)
+        files.append(File.generated(config, FIELD_REFERENCE_PATH, content=render_field_reference(env)))
         files.append(File.generated(config, HOME_PATH, content=render_home_page(
             env, kit, entries, {path.name for path in guide_pages})))
         # The book and card decks belong to the whole kit: the catalog's `kit` and the print page list them.
@@ -196,6 +216,12 @@ class ToolkitPlugin(BasePlugin):
         if page.title:
             page.title = escape(page.title, quote=False)
         return html
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if config.extra.get("toolkit_plain_folder"):
+            write_search_index_script(Path(config.site_dir))
+            inline_fonts(Path(config.site_dir))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # Rebuild the preview when content, kit settings or the generators' templates change.

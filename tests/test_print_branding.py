@@ -134,3 +134,14 @@ def test_a_primary_colour_too_light_to_read_is_refused(small_kit):
     assert result.stderr.splitlines()[0] == (
         f"kit.yml:{line}:17: primary_colour: '#ffcc00' is too light to read on white paper (contrast 1.5:1; "
         "at least 4.5:1 is needed). Pick a darker shade of the colour.")
+
+
+def test_a_fork_sees_its_own_colour_and_logo_on_the_site(branded_kit):
+    result = run_toolkit(["build"], cwd=branded_kit)
+    assert result.returncode == 0, result.stderr
+    home = (branded_kit / "site" / "index.html").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #7a1f5c;" in home
+    assert '<img src="assets/riverside.png"' in home
+    assert (branded_kit / "site" / "assets" / "riverside.png").read_bytes()[:4] == b"\x89PNG"
+    page = (branded_kit / "site" / "activities" / "quick-check-in" / "index.html").read_text(encoding="utf-8")
+    assert "--md-primary-fg-color: #7a1f5c;" in page and '<img src="../../assets/riverside.png"' in page

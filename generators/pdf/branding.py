@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..colour import WHITE, mixed
 from ..errors import KitInvalid
 from ..kit import SETTINGS_FILE, Kit
 from ..yaml_source import read_yaml
@@ -13,8 +14,7 @@ def brand(kit: Kit) -> dict:
     """Colours and logo for print templates: the logo as an asset URL, the tint mixed from the colour."""
     primary = kit.settings.primary_colour
     # A pale wash of the primary colour behind summaries: 12% colour on white paper.
-    channels = (int(primary[i:i + 2], 16) for i in (1, 3, 5))
-    tint = "#" + "".join(f"{round(255 - (255 - c) * 0.12):02x}" for c in channels)
+    tint = mixed(primary, WHITE, 0.88)
     logo = kit.settings.logo
     return {"primary": primary, "tint": tint, "logo": logo.removeprefix(ASSETS_PREFIX) if logo else None}
 

@@ -1,0 +1,177 @@
+"""The field reference page: every field of every kind of YAML file, with what to write.
+
+It is generated from the content model's JSON Schemas (schemas.py), the same ones
+editors use, so it always says exactly what the loader accepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup
+
+from .content_types import CONTENT_TYPES
+from .schemas import schema_models
+
+FIELD_REFERENCE_PATH = "about/fields.md"
+# Where each kind of file lives, as the page names it.
+FILE_PLACES = {**{ctype.name: f"{ctype.folder}/<id>.yml" for ctype in CONTENT_TYPES},
+               "kit": "kit.yml", "vocabulary": "toolkit/vocabulary.yml"}
+HEADINGS = {**{ctype.name: ctype.title for ctype in CONTENT_TYPES}, "kit": "Kit settings", "vocabulary": "Vocabulary"}
+ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ONE_LINE_PATTERN = "^[^\\n]*$"
+# The model's other text patterns, in words (a pattern not listed here is shown as "text
+# in a set form", and the field's meaning says which).
+PATTERN_WORDS = {
+    "^https?://": "a web address starting with `https://`",
+    "^([01][0-9]|2[0-3]):[0-5][0-9]$": "a time of day as hours and minutes, such as `17:30`",
+    "^#[0-9a-fA-F]{6}$": "a colour as `#` and six hex digits, such as `#0b5563`",
+    "^overrides/assets/[A-Za-z0-9_./-]+\\.(svg|png)$": "a file under `overrides/assets/` ending in `.svg` or `.png`",
+}
+
+
+@dataclass
+class FieldRow:
+    name: Markup
+    required: bool
+    what_to_write: Markup
+    meaning: str
+
+
+@dataclass
+class FieldGroup:
+    """The fields of one object: a whole file, or each entry of a list such as `steps`."""
+    title: Markup   # the path to it, e.g. 'steps' or 'worksheet › prompts'; empty for the file itself
+    anchor: Markup
+    rows: list[FieldRow] = field(default_factory=list)
+
+
+@dataclass
+class FileReference:
+    kind: Markup
+    heading: str
+    place: Markup
+    description: str
+    groups: list[FieldGroup]
+
+
+def file_references() -> list[FileReference]:
+    references = []
+    for kind, model in schema_models().items():
+        schema = model.model_json_schema()
+        groups: list[FieldGroup] = []
+        _describe_object(schema, schema.get("$defs", {}), "", kind, groups)
+        references.append(FileReference(Markup(kind), HEADINGS[kind], Markup(FILE_PLACES[kind]),
+                                        schema.get("description", ""),
+                                        groups))
+    return references
+
+
+def _describe_object(schema: dict, defs: dict, title: str, anchor: str, groups: list[FieldGroup]) -> FieldGroup:
+    # Names, paths and anchors come from the model, not from content: they are written as
+    # Markdown (code spans, attribute lists) as they are. Descriptions are escaped as text.
+    group = FieldGroup(Markup(title), Markup(anchor))
+    groups.append(group)
+    required = set(schema.get("required", []))
+    for name, prop in schema.get("properties", {}).items():
+        nested = _object_schema(prop, defs)
+        if nested is not None:
+            path = f"{title} › `{name}`" if title else f"`{name}`"
+            child = _describe_object(nested, defs, path, f"{anchor}-{name}", groups)
+            what = (f"a list; each entry has [these fields](#{child.anchor})" if _is_list(prop, defs)
+                    else f"a group of [these fields](#{child.anchor})")
+        else:
+            what = what_to_write(prop, defs)
+        if "default" in prop and prop["default"] is not None:
+            what += f" (if left out: {_shown(prop['default'])})"
+        group.rows.append(FieldRow(Markup(name), name in required, Markup(what), prop.get("description", "")))
+    return group
+
+
+def _resolved(schema: dict, defs: dict) -> dict:
+    if "$ref" in schema:
+        return defs[schema["$ref"].rsplit("/", 1)[-1]]
+    return schema
+
+
+def _without_null(schema: dict) -> dict:
+    options = [option for option in schema.get("anyOf", []) if option.get("type") != "null"]
+    return options[0] if len(options) == 1 else schema
+
+
+def _object_schema(prop: dict, defs: dict) -> dict | None:
+    """The object a field holds, or each entry of a list holds; None for plain values."""
+    value = _resolved(_without_null(prop), defs)
+    if value.get("type") == "array":
+        value = _resolved(value.get("items", {}), defs)
+    return value if value.get("type") == "object" and value.get("properties") else None
+
+
+def _is_list(prop: dict, defs: dict) -> bool:
+    return _resolved(_without_null(prop), defs).get("type") == "array"
+
+
+def what_to_write(prop: dict, defs: dict) -> str:
+    """A plain-language description of a value's form, from its schema."""
+    schema = _resolved(_without_null(prop), defs)
+    if "enum" in schema or "const" in schema:
+        choices = schema.get("enum", [schema.get("const")])
+        return "one of: " + ", ".join(_shown(choice) for choice in choices)
+    kind = schema.get("type")
+    if kind == "array":
+        entry = what_to_write(schema.get("items", {}), defs)
+        size = _bounds(schema.get("minItems"), schema.get("maxItems"), "entry", "entries")
+        return f"a list{f' ({size})' if size else ''}; each entry is {entry}"
+    if kind == "integer":
+        return "a whole number" + _range(schema)
+    if kind == "number":
+        return "a number" + _range(schema)
+    if kind == "boolean":
+        return "true or false"
+    if kind == "string":
+        return _text(schema)
+    if "anyOf" in schema:
+        return " or ".join(what_to_write(option, defs) for option in schema["anyOf"] if option.get("type") != "null")
+    return "a value"
+
+
+def _text(schema: dict) -> str:
+    pattern = schema.get("pattern")
+    if pattern == ID_PATTERN:
+        return "an id: lowercase letters, digits and hyphens, such as `food-access`"
+    if pattern in PATTERN_WORDS:
+        return PATTERN_WORDS[pattern]
+    words = "one line of text" if pattern == ONE_LINE_PATTERN else "text"
+    if pattern and pattern != ONE_LINE_PATTERN:
+        words += " in a set form (see its meaning)"
+    length = _bounds(schema.get("minLength") if schema.get("minLength", 0) > 1 else None,
+                     schema.get("maxLength"), "character", "characters")
+    return words + (f" ({length})" if length else "")
+
+
+def _range(schema: dict) -> str:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f" from {low} to {high}"
+    if low is not None:
+        return f" of {low} or more"
+    return f" up to {high}" if high is not None else ""
+
+
+def _bounds(low: int | None, high: int | None, one: str, many: str) -> str:
+    if low and high:
+        return f"{low} to {high} {many}"
+    if low:
+        return f"at least {low} {one if low == 1 else many}"
+    return f"up to {high} {many}" if high else ""
+
+
+def _shown(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f"`{value}`" if isinstance(value, str) else str(value)
+
+
+def render_field_reference(env: jinja2.Environment) -> str:
+    return env.get_template("fields.md.j2").render(files=file_references(), required_mark=Markup(" (required)"))

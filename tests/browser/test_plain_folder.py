@@ -1,0 +1,75 @@
+"""A copy built with `toolkit build --plain-folder` works opened straight from the folder
+(file://, no web server): links lead to pages, the catalog filters, and search finds tools."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import KIT_ROOT, run_toolkit
+from .test_pages import SEARCHED_TOOL, WORD_FROM_ITS_STEPS, search
+
+
+@pytest.fixture(scope="module")
+def folder_copy(tmp_path_factory):
+    site = tmp_path_factory.mktemp("folder") / "partnership-toolkit"
+    # Without PDFs: this is about the pages; the PDFs are the same files in either build.
+    os.environ["TOOLKIT_PDFS"] = "0"
+    try:
+        result = run_toolkit(["build", "--plain-folder", "--site-dir", str(site)], cwd=KIT_ROOT)
+    finally:
+        del os.environ["TOOLKIT_PDFS"]
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture
+def open_file(browser):
+    """Open a file of the copy; every request must stay on file:// and nothing may go wrong."""
+    requests, problems, contexts = [], [], []
+
+    def opened(path):
+        context = browser.new_context()
+        contexts.append(context)
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:")
+                      else route.abort())
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.on("pageerror", lambda error: problems.append(f"JavaScript error: {error}"))
+        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        page.goto(path.as_uri())
+        return page
+
+    yield opened
+    for context in contexts:
+        context.close()
+    assert [url for url in requests if not url.startswith(("file:", "data:", "blob:", "about:"))] == []
+    assert not problems, "\n".join(problems)
+
+
+def test_links_lead_from_the_home_page_to_the_catalog_and_a_tool(folder_copy, open_file, catalog):
+    page = open_file(folder_copy / "index.html")
+    page.locator("main a[href='catalog.html']").first.click()
+    assert page.url.endswith("/catalog.html")
+    cards = page.locator(".tk-card")
+    assert cards.count() == len(catalog["items"])
+    page.locator(".tk-card a").first.click()
+    assert page.url.endswith(".html") and "/catalog.html" not in page.url
+    assert page.locator("h1").first.inner_text()
+
+
+def test_the_catalog_filters_from_the_folder(folder_copy, open_file, catalog):
+    page = open_file(folder_copy / "catalog.html")
+    page.locator('input[name="type"][value="canvas"]').check()
+    expected = sum(1 for entry in catalog["items"] if entry["type"] == "canvas")
+    assert page.locator(".tk-card:visible").count() == expected
+
+
+def test_search_finds_a_tool_from_the_folder(folder_copy, open_file):
+    page = open_file(folder_copy / "index.html")
+    page.wait_for_load_state("load")
+    search(page, WORD_FROM_ITS_STEPS)
+    result = page.locator(f'.md-search-result__item a[href*="activities/{SEARCHED_TOOL}.html"]').first
+    result.wait_for(state="visible", timeout=15000)
+    result.click()
+    assert page.url.split("?")[0].endswith(f"activities/{SEARCHED_TOOL}.html")
