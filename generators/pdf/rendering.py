@@ -7,10 +7,13 @@ the same build: the kit-wide documents need a second round once their pieces exi
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
+import time
 import weakref
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +21,9 @@ from ..errors import KitInvalid, Problem
 from .assets import ASSET_BASE_URL, AssetLookup, KitAssetFetcher
 from .cache import cache_key, store
 from .fields import nest_field_names
+
+log = logging.getLogger("mkdocs.plugins.toolkit")
+PROGRESS_EVERY = 15  # seconds between progress lines while PDFs render
 
 # Every PDF is PDF/UA-1: tagged with its language, title, headings and reading order for
 # screen readers. The file identifier is a hash of the content, so two renders of the
@@ -90,35 +96,53 @@ class Renderer:
         return self.cache / f"{self.key(job)}.pdf"
 
     def paths(self, jobs: list[PdfJob]) -> list[Path]:
-        """Each job's PDF in the cache, rendering the missing ones in parallel."""
+        """Each job's PDF in the cache, rendering the missing ones in parallel.
+
+        Each PDF is stored as soon as it is rendered, so a long build holds few in memory
+        and an interrupted one keeps what it finished; a line of progress is logged every
+        PROGRESS_EVERY seconds.
+        """
         paths = [self.cached_path(job) for job in jobs]
-        missing = {path: job for path, job in zip(paths, jobs) if not path.is_file()}
-        for path, pdf in zip(missing, self.render(list(missing.values()))):
-            store(path.parent, path.stem, pdf)
+        missing = {path: job for path, job in zip(paths, jobs) if not path.is_file()}  # equal jobs: once
+        targets, todo = list(missing), list(missing.values())
+        started = last_report = time.monotonic()
+        failures = []
+        for done, (index, outcome) in enumerate(self._outcomes(todo), start=1):
+            if isinstance(outcome, str):
+                failures.append(_failure(todo[index], outcome))
+            else:
+                store(targets[index].parent, targets[index].stem, outcome)
+            if time.monotonic() - last_report >= PROGRESS_EVERY:
+                last_report = time.monotonic()
+                log.info("PDFs: %d of %d rendered so far, %.0f s", done, len(missing), last_report - started)
+        if failures:
+            raise KitInvalid(failures)
         self.rendered += len(missing)
         self.reused += len(jobs) - len(missing)
         self.used.update(paths)
         return paths
 
     def render(self, jobs: list[PdfJob]) -> list[bytes]:
-        """Render without the cache; a single document is rendered here, without a pool."""
-        tasks = [(job.html, job.kind) for job in jobs]
-        if len(tasks) <= 1 and self._pool is None:
-            outcomes = [_render_or_error(html, self.lookup, kind) for html, kind in tasks]
-        else:
-            # Longest first (the packets, long sections), so no core idles while one finishes.
-            order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))
-            rendered = list(self._workers().map(_render_in_worker, [tasks[i] for i in order]))
-            outcomes = [None] * len(tasks)
-            for position, index in enumerate(order):
-                outcomes[index] = rendered[position]
-        failures = [Problem(job.source, 0, 0, "", f"the {job.variant} PDF could not be made ({outcome}). "
-                            "If you changed a print template or stylesheet in overrides/, undo that change; "
-                            "otherwise report this with the file attached.")
-                    for job, outcome in zip(jobs, outcomes) if isinstance(outcome, str)]
+        """Render without the cache, in order; a single document is rendered here, without a pool."""
+        outcomes = [outcome for _, outcome in sorted(self._outcomes(jobs), key=lambda pair: pair[0])]
+        failures = [_failure(job, outcome) for job, outcome in zip(jobs, outcomes) if isinstance(outcome, str)]
         if failures:
             raise KitInvalid(failures)
         return outcomes
+
+    def _outcomes(self, jobs: list[PdfJob]) -> Iterator[tuple[int, bytes | str]]:
+        """(index of the job, its PDF or a message saying why it failed), as each finishes."""
+        tasks = [(job.html, job.kind) for job in jobs]
+        if len(tasks) <= 1 and self._pool is None:
+            yield from ((index, _render_or_error(html, self.lookup, kind)) for index, (html, kind) in enumerate(tasks))
+            return
+        # Longest first (packets, long sections), so no core idles at the end while one
+        # finishes a long document.
+        pool = self._workers()
+        futures = {pool.submit(_render_in_worker, tasks[index]): index
+                   for index in sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))}
+        for future in as_completed(futures):
+            yield futures.pop(future), future.result()
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -126,6 +150,12 @@ class Renderer:
             self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
                                              initargs=([str(f) for f in self.lookup.folders],))
         return self._pool
+
+
+def _failure(job: PdfJob, message: str) -> Problem:
+    return Problem(job.source, 0, 0, "", f"the {job.variant} PDF could not be made ({message}). "
+                   "If you changed a print template or stylesheet in overrides/, undo that change; "
+                   "otherwise report this with the file attached.")
 
 
 def _render_or_error(html: str, lookup: AssetLookup, kind: str) -> bytes | str:
