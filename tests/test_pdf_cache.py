@@ -11,6 +11,7 @@ import time
 
 import pikepdf
 import pytest
+from pypdf import PdfReader
 from conftest import VALID_ACTIVITY
 
 from generators.kit import load_kit
@@ -117,3 +118,26 @@ def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_activities, caplog):
     kit = load_kit(four_activities)
     pdfs = build_pdfs(kit, {i: f"activities/{i}/" for i in kit.items})
     assert sorted(pdf.variant for pdf in pdfs[KIT_DOCUMENTS]) == ["book-letter", "cards-a4", "cards-letter"]
+
+
+def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(four_activities, caplog,
+                                                                                 monkeypatch):
+    from generators.pdf import book, joining
+
+    # Small batches and runs, so this short book takes the paths a 1000-tool book takes.
+    monkeypatch.setattr(joining, "BATCH", 2)
+    monkeypatch.setattr(book, "NUMBERED_PAGES_PER_RUN", 3)
+    _, _, pdfs = build(four_activities, caplog)
+    path = pdfs["partnership-toolkit-book-letter"]
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    assert total > 3 * 2
+    for number, page in enumerate(reader.pages, start=1):
+        found = re.findall(r"Page \d+ of \d+", page.extract_text())
+        assert found == ([] if number == 1 else [f"Page {number} of {total}"])
+    assert [entry.title for entry in reader.outline if not isinstance(entry, list)] == ["Link"]
+    with pikepdf.open(path) as joined:
+        (document,) = list(joined.Root.StructTreeRoot.K)
+        parts = list(document.K)
+        assert [str(part.S) for part in parts] == ["/Part"] * len(parts)
+        assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool

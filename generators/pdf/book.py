@@ -24,6 +24,8 @@ from ..paper import Paper
 from .documents import print_context, print_html
 from .joining import Bookmark, page_link
 
+# Page numbers are rendered in runs of this many pages (see page_numbers_htmls).
+NUMBERED_PAGES_PER_RUN = 100
 # Within a phase: meetings first, then single tools, in the site's order.
 TOOL_TYPE_ORDER = ("activity", "canvas", "checklist")
 
@@ -100,12 +102,17 @@ def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, entries: list[Co
         document_class="book")
 
 
-def page_numbers_html(env: jinja2.Environment, kit: Kit, paper: Paper, landscape: list[bool]) -> str:
-    """A document of the book's length holding only the footer's page numbers, page for page
-    in the same orientation; the cover (the first page) has none."""
-    kinds = ["cover", *("landscape" if wide else "portrait" for wide in landscape[1:])]
-    return env.get_template("book_page_numbers.html.j2").render(
-        **print_context(kit, "", None), paper=paper, pages=kinds)
+def page_numbers_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, landscape: list[bool]) -> list[str]:
+    """Documents that together have the book's length and hold only the footer's page
+    numbers, page for page in the same orientation; the cover (the first page) has none.
+    Each covers NUMBERED_PAGES_PER_RUN pages, so a long book's numbers render in parallel."""
+    words = ui_words(kit.settings.language)
+    total, template = len(landscape), env.get_template("book_page_numbers.html.j2")
+    pages = [{"kind": "cover" if index == 0 else "landscape" if wide else "portrait",
+              "number": words["page_x_of_y"].format(page=index + 1, pages=total) if index else ""}
+             for index, wide in enumerate(landscape)]
+    return [template.render(**print_context(kit, "", None), paper=paper, pages=pages[start:start + NUMBERED_PAGES_PER_RUN])
+            for start in range(0, total, NUMBERED_PAGES_PER_RUN)]
 
 
 def bookmarks(entries: list[ContentsEntry]) -> list[Bookmark]:

@@ -18,6 +18,8 @@ from pikepdf import Array, Dictionary, Name
 # Links in a piece to this address plus a page number become links to that page of the
 # joined document: a piece cannot point into another piece while it is rendered alone.
 PAGE_LINK_PREFIX = "https://page.invalid/"
+# Pieces joined at once; longer documents are joined in batches of this many, then the batches.
+BATCH = 40
 
 
 @dataclass
@@ -51,53 +53,103 @@ def page_orientations(pdfs: list[bytes]) -> list[bool]:
     return landscape
 
 
-def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: bytes | None = None) -> bytes:
+def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: list[bytes] = ()) -> bytes:
     """One PDF of all pieces in order, with `bookmarks` as its outline.
 
-    `page_numbers`, when given, is a PDF with as many pages as the result whose content
-    (page numbers in the footer) is laid over each page, marked as page furniture.
+    `page_numbers`, when given, are PDFs with as many pages in all as the result, whose
+    content (page numbers in the footer) is laid over each page, marked as page furniture.
     """
-    joined = pikepdf.open(io.BytesIO(pieces[0]))
-    tree = joined.Root.StructTreeRoot
-    document = _top_element(tree)
-    language = str(joined.Root.get("/Lang", ""))
-    numbers = _number_tree_entries(tree.ParentTree)
-    next_key = _next_key(tree, numbers)
-    opened = []
-    for data in pieces[1:]:
-        piece = pikepdf.open(io.BytesIO(data))
-        opened.append(piece)  # kept open until saved: copied objects are read from it lazily
-        first_new_page = len(joined.pages)
-        joined.pages.extend(piece.pages)
-        shift = next_key
-        for page in joined.pages[first_new_page:]:
-            _shift_struct_parents(page.obj, shift)
-        piece_tree = piece.Root.StructTreeRoot
-        piece_numbers = _number_tree_entries(piece_tree.ParentTree)
-        for key, value in piece_numbers:
-            numbers.append((key + shift, _copied(joined, value)))
-        next_key = shift + _next_key(piece_tree, piece_numbers)
-        piece_language = str(piece.Root.get("/Lang", ""))
-        for element in _kids(_copied(joined, piece_tree.K)):
-            if element.get("/S") == Name.Document:
-                element.S = Name.Part  # one Document per file; each piece is a part of it
-            if piece_language and piece_language != language:
-                element.Lang = piece_language
-            element.P = document
-            document.K.append(element)
-    tree.ParentTree = joined.make_indirect(Dictionary(Nums=Array([x for pair in numbers for x in pair])))
-    tree.ParentTreeNextKey = next_key
+    # Every open PDF costs about a megabyte however small it is, and a piece must stay open
+    # until the result is saved: long documents are joined in batches, then the batches.
+    while len(pieces) > BATCH:
+        pieces = [_saved(_joined(pieces[start:start + BATCH])) for start in range(0, len(pieces), BATCH)]
+    joined = _joined(pieces)
     _link_pages(joined)
     _set_outline(joined, bookmarks)
-    if page_numbers is not None:
+    if page_numbers:
         _lay_over(joined, page_numbers)
+    return _saved(joined)
+
+
+def _joined(pieces: list[bytes]) -> pikepdf.Pdf:
+    """The pieces joined, each a Part of one Document."""
+    joined = pikepdf.open(io.BytesIO(pieces[0]))
+    tree = joined.Root.StructTreeRoot
+    document = _document_of_parts(joined, tree)
+    numbers = _number_tree_entries(tree.ParentTree)
+    next_key = _next_key(tree, numbers)
+    for data in pieces[1:]:
+        with pikepdf.open(io.BytesIO(data)) as piece:
+            first_new_object = _next_object_number(joined)
+            first_new_page = len(joined.pages)
+            joined.pages.extend(piece.pages)
+            shift = next_key
+            for page in joined.pages[first_new_page:]:
+                _shift_struct_parents(page.obj, shift)
+            piece_tree = piece.Root.StructTreeRoot
+            piece_numbers = _number_tree_entries(piece_tree.ParentTree)
+            for key, value in piece_numbers:
+                numbers.append((key + shift, _copied(joined, value)))
+            next_key = shift + _next_key(piece_tree, piece_numbers)
+            top = _top_element(piece_tree)
+            language = piece.Root.get("/Lang")
+            for element in list(top.K) if _holds_parts(top) else [top]:  # a joined piece brings its parts
+                element = _copied(joined, element)
+                element.S = Name.Part
+                if "/Lang" not in element and language is not None:
+                    element.Lang = language
+                element.P = document
+                document.K.append(element)
+            _own_stream_data(joined, first_new_object)
+    tree.ParentTree = joined.make_indirect(Dictionary(Nums=Array([x for pair in numbers for x in pair])))
+    tree.ParentTreeNextKey = next_key
+    return joined
+
+
+def _next_object_number(pdf: pikepdf.Pdf) -> int:
+    """The number the next new object will get (objects are numbered in order of creation).
+
+    The empty object made to find it out is never referenced, so it is not saved."""
+    return pdf.make_indirect(Dictionary()).objgen[0] + 1
+
+
+def _own_stream_data(pdf: pikepdf.Pdf, first_object: int) -> None:
+    """Give the streams copied since `first_object` their own copy of their data.
+
+    Copied streams otherwise read their data from the source when `pdf` is saved, so every
+    source would have to stay open, at about a megabyte each, until then.
+    """
+    for number in range(first_object, _next_object_number(pdf)):
+        stream = pdf.get_object(number, 0)
+        if isinstance(stream, pikepdf.Stream):
+            stream.write(stream.read_raw_bytes(), filter=stream.get("/Filter"), decode_parms=stream.get("/DecodeParms"))
+
+
+def _document_of_parts(pdf: pikepdf.Pdf, tree: pikepdf.Dictionary) -> pikepdf.Dictionary:
+    """The top Document, its content moved into a Part of it (unless it holds parts already)."""
+    top = _top_element(tree)
+    if _holds_parts(top):
+        return top
+    top.S = Name.Part
+    if "/Lang" in pdf.Root:
+        top.Lang = pdf.Root.Lang
+    document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, P=tree, K=Array([top])))
+    top.P = document
+    tree.K = Array([document])
+    return document
+
+
+def _holds_parts(element: pikepdf.Dictionary) -> bool:
+    kids = element.get("/K")
+    return isinstance(kids, Array) and len(kids) > 0 and all(
+        isinstance(kid, Dictionary) and kid.get("/S") == Name.Part for kid in kids)
+
+
+def _saved(pdf: pikepdf.Pdf) -> bytes:
     out = io.BytesIO()
     # deterministic_id: the file identifier is a hash of the content, so equal pieces give equal bytes.
-    joined.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate,
-                compress_streams=True)
-    for piece in opened:
-        piece.close()
-    joined.close()
+    pdf.save(out, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    pdf.close()
     return out.getvalue()
 
 
@@ -175,14 +227,23 @@ def _set_outline(pdf: pikepdf.Pdf, bookmarks: list[Bookmark]) -> None:
         outline.root.extend(item(bookmark) for bookmark in bookmarks)
 
 
-def _lay_over(pdf: pikepdf.Pdf, overlay_bytes: bytes) -> None:
-    """Draw each page of the overlay on top of the same page, as an artifact (not content)."""
-    with pikepdf.open(io.BytesIO(overlay_bytes)) as overlay:
-        if len(overlay.pages) != len(pdf.pages):
-            raise ValueError(f"the page numbers have {len(overlay.pages)} pages for {len(pdf.pages)}")
-        for page, numbers in zip(pdf.pages, overlay.pages):
-            form = _copied(pdf, overlay.make_indirect(numbers.as_form_xobject()))
-            name = page.add_resource(form, Name.XObject, prefix="PageNumber")
-            # The page's own content may leave the coordinate system changed: isolate it first.
-            page.contents_add(b"q\n", prepend=True)
-            page.contents_add(b"\nQ\n/Artifact BMC q " + bytes(name) + b" Do Q EMC\n")
+def _lay_over(pdf: pikepdf.Pdf, overlays: list[bytes]) -> None:
+    """Draw each overlay page on top of the same page, as an artifact (not content)."""
+    pages = iter(pdf.pages)
+    laid = 0
+    for overlay_bytes in overlays:
+        with pikepdf.open(io.BytesIO(overlay_bytes)) as overlay:
+            first_new_object = _next_object_number(pdf)
+            for numbers in overlay.pages:
+                page = next(pages)
+                form = _copied(pdf, overlay.make_indirect(numbers.as_form_xobject()))
+                # Named by the page's number: pages of a piece may share one resource dictionary,
+                # and a prefix alone would get a random suffix (and the bytes would differ).
+                name = page.add_resource(form, Name.XObject, Name(f"/ToolkitPageNumber{laid + 1}"))
+                # The page's own content may leave the coordinate system changed: isolate it first.
+                page.contents_add(b"q\n", prepend=True)
+                page.contents_add(b"\nQ\n/Artifact BMC q " + bytes(name) + b" Do Q EMC\n")
+                laid += 1
+            _own_stream_data(pdf, first_new_object)
+    if laid != len(pdf.pages):
+        raise ValueError(f"the page numbers have {laid} pages for {len(pdf.pages)}")

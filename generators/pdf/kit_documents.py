@@ -66,8 +66,10 @@ def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
     pieces = [renderer.cached_path(piece) for piece in document.pieces]
     is_book = document.variant.startswith("book-")
     paper = PAPERS[document.paper_variant]
-    # The book's front matter depends on the pieces' page counts, which their keys fix.
-    front_shape = book.front_html(env, kit, paper, book.contents(kit, 0, [0] * len(pieces))) if is_book else ""
+    # The book's front matter and page numbers depend on the pieces' page counts, which
+    # their keys fix, and on their templates, which these samples hold.
+    front_shape = (book.front_html(env, kit, paper, book.contents(kit, 0, [0] * len(pieces)))
+                   + book.page_numbers_htmls(env, kit, paper, [False, False])[0]) if is_book else ""
     key = _joined_key(document.variant, [path.stem for path in pieces], front_shape)
     target = renderer.cache / f"{key}.pdf"
     renderer.used.add(target)
@@ -86,8 +88,9 @@ def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
                 break
             front_pages = page_counts([front])[0]
         landscape = page_orientations([front, *piece_bytes])
-        numbers = renderer.paths([document.job(book.page_numbers_html(env, kit, paper, landscape), "overlay")])[0]
-        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), numbers.read_bytes())
+        numbers = renderer.paths([document.job(html, "overlay")
+                                   for html in book.page_numbers_htmls(env, kit, paper, landscape)])
+        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), [path.read_bytes() for path in numbers])
     return store(renderer.cache, key, joined)
 
 
