@@ -23,9 +23,9 @@ from .cards import card_bookmarks, card_sheet_htmls
 from .joining import join_tagged, page_counts, page_orientations
 from .rendering import PdfJob, Renderer
 
-# The book's cover and contents take at least two pages; a longer contents list is found
-# by rendering it once and trying again with its real length.
-FIRST_GUESS_FRONT_PAGES = 2
+# About this many lines of contents fit a page; the guess at the front matter's length
+# saves rendering it twice, and a wrong guess is put right by rendering it again.
+CONTENTS_LINES_PER_PAGE = 40
 
 
 @dataclass
@@ -80,7 +80,8 @@ def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
         joined = join_tagged(piece_bytes, card_bookmarks(kit))
     else:
         counts = page_counts(piece_bytes)
-        front_pages = FIRST_GUESS_FRONT_PAGES
+        lines = len(counts)  # one per part and per item, as many as the sections
+        front_pages = 1 + max(1, -(-lines // CONTENTS_LINES_PER_PAGE))  # the cover, then the contents
         for _ in range(5):  # one more try is all a longer contents list ever needs
             entries = book.contents(kit, front_pages, counts)
             front = renderer.paths([document.job(book.front_html(env, kit, paper, entries))])[0].read_bytes()
