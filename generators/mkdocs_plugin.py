@@ -54,6 +54,18 @@ GUIDE_FOLDER = "facilitation/guide"
 NAV_ORDER = [HOME_PATH, CATALOG_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, "about"]
 
 
+def site_credit(kit: Kit) -> str:
+    """The footer's line: who publishes the kit, under which licence, and how to reach them.
+
+    The theme prints it as HTML, so every value from kit.yml is escaped here."""
+    settings, words = kit.settings, ui_words(kit.settings.language)
+    licence = f'<a href="{escape(settings.content_licence.url)}">{escape(settings.content_licence.name)}</a>'
+    credit = words["book_edition"].format(organization=escape(settings.organization), licence=licence)
+    if settings.contact:
+        credit += " " + words["site_contact"].format(contact=escape(settings.contact))
+    return credit
+
+
 def pdfs_enabled() -> bool:
     """TOOLKIT_PDFS=0 builds the pages without PDFs: for a quick look, and as the benchmark's baseline."""
     return os.environ.get("TOOLKIT_PDFS", "1") != "0"
@@ -105,12 +117,14 @@ class ToolkitPlugin(BasePlugin):
         return config
 
     def _apply_brand(self, config: MkDocsConfig) -> None:
-        """kit.yml's colour (and its shades) and logo in the site's theme, as on the PDFs."""
+        """kit.yml's colour (and its shades), logo, publisher, licence and contact on the site,
+        as on the PDFs."""
         try:
             check_logo(self.kit)
         except KitInvalid as error:
             raise PluginError(error.report()) from None
         config.extra["toolkit_colours"] = site_colours(self.kit.settings.primary_colour)
+        config.copyright = site_credit(self.kit)
         if self.kit.settings.logo:
             # overrides/ is the theme's folder, so its assets/ are published at the site's root.
             config.theme["logo"] = self.kit.settings.logo.removeprefix("overrides/")

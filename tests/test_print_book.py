@@ -87,3 +87,13 @@ def test_every_page_is_letter_sized_and_numbered(book):
     for number, page in enumerate(pages[1:], start=2):
         assert sorted((page.width, page.height)) == pytest.approx(sorted(PAGE_SIZES["letter"]), abs=0.5)
         assert re.findall(r"Page \d+ of \d+", page.text) == [f"Page {number} of {len(pages)}"]
+
+
+def test_contents_entries_link_to_their_pages_and_say_where_they_go(book):
+    reader = PdfReader(book)
+    pages = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages, start=1)}
+    expected = [page for _, page, children in bookmarks(book) for page in [page, *(p for _, p in children)]]
+    links = [annotation.get_object() for annotation in reader.pages[1].get("/Annots", [])]
+    targets = [pages[link["/A"]["/D"][0].idnum] for link in links if link["/A"]["/S"] == "/GoTo"]
+    assert targets == expected
+    assert [str(link["/Contents"]) for link in links] == [f"Go to page {page}" for page in expected]

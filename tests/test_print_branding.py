@@ -136,7 +136,10 @@ def test_a_primary_colour_too_light_to_read_is_refused(small_kit):
         "at least 4.5:1 is needed). Pick a darker shade of the colour.")
 
 
-def test_a_fork_sees_its_own_colour_and_logo_on_the_site(branded_kit):
+def test_a_fork_sees_its_own_colour_logo_publisher_and_contact_on_the_site(branded_kit):
+    settings = branded_kit / "kit.yml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "contact: Call <555-0100> & ask for Sam\n",
+                        encoding="utf-8")
     result = run_toolkit(["build"], cwd=branded_kit)
     assert result.returncode == 0, result.stderr
     home = (branded_kit / "site" / "index.html").read_text(encoding="utf-8")
@@ -145,3 +148,6 @@ def test_a_fork_sees_its_own_colour_and_logo_on_the_site(branded_kit):
     assert (branded_kit / "site" / "assets" / "riverside.png").read_bytes()[:4] == b"\x89PNG"
     page = (branded_kit / "site" / "activities" / "quick-check-in" / "index.html").read_text(encoding="utf-8")
     assert "--md-primary-fg-color: #7a1f5c;" in page and '<img src="../../assets/riverside.png"' in page
+    assert ("Published by Riverside County Public Health. Content licence: "
+            '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>. '
+            "Contact: Call &lt;555-0100&gt; &amp; ask for Sam") in page

@@ -53,18 +53,20 @@ def page_orientations(pdfs: list[bytes]) -> list[bool]:
     return landscape
 
 
-def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: list[bytes] = ()) -> bytes:
+def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: list[bytes] = (),
+                link_description: str = "Page {page}") -> bytes:
     """One PDF of all pieces in order, with `bookmarks` as its outline.
 
     `page_numbers`, when given, are PDFs with as many pages in all as the result, whose
     content (page numbers in the footer) is laid over each page, marked as page furniture.
+    `link_description` is what a screen reader says of a link to a page of the result.
     """
     # Every open PDF costs about a megabyte however small it is, and a piece must stay open
     # until the result is saved: long documents are joined in batches, then the batches.
     while len(pieces) > BATCH:
         pieces = [_saved(_joined(pieces[start:start + BATCH])) for start in range(0, len(pieces), BATCH)]
     joined = _joined(pieces)
-    _link_pages(joined)
+    _link_pages(joined, link_description)
     _set_outline(joined, bookmarks)
     if page_numbers:
         _lay_over(joined, page_numbers)
@@ -205,8 +207,9 @@ def _shift_struct_parents(page: pikepdf.Dictionary, shift: int) -> None:
             annotation.StructParent = int(annotation.StructParent) + shift
 
 
-def _link_pages(pdf: pikepdf.Pdf) -> None:
-    """Turn links to page.invalid/N into links to page N of this document."""
+def _link_pages(pdf: pikepdf.Pdf, description: str) -> None:
+    """Turn links to page.invalid/N into links to page N of this document, described as such
+    (the description was the address)."""
     for page in pdf.pages:
         for annotation in page.obj.get("/Annots", []):
             action = annotation.get("/A")
@@ -214,6 +217,7 @@ def _link_pages(pdf: pikepdf.Pdf) -> None:
             if target.startswith(PAGE_LINK_PREFIX):
                 number = int(target[len(PAGE_LINK_PREFIX):])
                 annotation.A = Dictionary(S=Name.GoTo, D=Array([pdf.pages[number].obj, Name.Fit]))
+                annotation.Contents = pikepdf.String(description.format(page=number + 1))
 
 
 def _set_outline(pdf: pikepdf.Pdf, bookmarks: list[Bookmark]) -> None:

@@ -91,7 +91,8 @@ def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
         landscape = page_orientations([front, *piece_bytes])
         numbers = renderer.paths([document.job(html, "overlay")
                                    for html in book.page_numbers_htmls(env, kit, paper, landscape)])
-        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), [path.read_bytes() for path in numbers])
+        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), [path.read_bytes() for path in numbers],
+                             ui_words(kit.settings.language)["go_to_page"])
     return store(renderer.cache, key, joined)
 
 
