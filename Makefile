@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate clean lock bench
+.PHONY: site test serve validate clean lock bench lighthouse
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ validate: $(STAMP)
 # Time cold, warm and changed builds and synthetic kits of 100 and 1000 tools (takes a while).
 bench: $(STAMP)
 	$(BIN)/toolkit bench
+
+# Lighthouse scores of the built site, served from 127.0.0.1 (needs Chromium and npm; a measurement, not a test).
+lighthouse: site
+	$(BIN)/python scripts/lighthouse.py site
 
 # Remove the built site; the PDF cache in .cache/ is kept so the next build is quick.
 clean:

@@ -3,7 +3,8 @@
 Every scenario runs as a separate process on a copy of the kit in a temporary
 folder, so the real kit and its PDF cache are never touched. Peak memory is read
 from the operating system (getrusage) for the build process and for its largest
-worker; the total is an upper bound: the build plus one largest worker per core.
+worker, with an upper bound (the build plus one largest worker per core); on Linux
+the whole process tree's memory is also sampled, which gives the real peak.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -50,16 +52,20 @@ def copy_kit(source: Path, target: Path) -> Path:
 
 def run_build(kit: Path, extra_env: dict[str, str] | None = None) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0", **(extra_env or {})}
-    result = subprocess.run([sys.executable, "-c", _RUNNER, str(kit), "build"], env=env,
-                            capture_output=True, text=True, timeout=6 * 3600)
-    report = next((json.loads(line[6:]) for line in result.stdout.splitlines() if line.startswith("BENCH ")), None)
+    process = subprocess.Popen([sys.executable, "-c", _RUNNER, str(kit), "build"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = TreeMemorySampler(process.pid)
+    sampler.start()
+    stdout, stderr = process.communicate(timeout=6 * 3600)
+    sampler.stop()
+    report = next((json.loads(line[6:]) for line in stdout.splitlines() if line.startswith("BENCH ")), None)
     if report is None or report["code"] != 0:
-        raise RuntimeError(f"the benchmark build failed in {kit}:\n{result.stderr[-2000:]}")
-    counts = PDF_LOG.search(result.stdout)
+        raise RuntimeError(f"the benchmark build failed in {kit}:\n{stderr[-2000:]}")
+    counts = PDF_LOG.search(stdout)
     rendered, cached, total = (int(n) for n in counts.groups()[:3]) if counts else (0, 0, 0)
     pdf_seconds = float(counts[4]) if counts else 0.0
     workers = os.cpu_count() or 1
-    return {
+    result = {
         "seconds": round(report["seconds"], 2),
         "pdfs_rendered": rendered, "pdfs_from_cache": cached, "pdfs_total": total,
         # Throughput of the PDF step alone (from its progress line), which includes starting
@@ -68,8 +74,47 @@ def run_build(kit: Path, extra_env: dict[str, str] | None = None) -> dict:
         "pdfs_per_second": round(rendered / pdf_seconds, 2) if rendered and pdf_seconds else 0.0,
         "peak_mb_build_process": round(report["own_kb"] / 1024),
         "peak_mb_largest_worker": round(report["worker_kb"] / 1024),
+        # Never exceeded: the build's peak plus every worker at the largest one's peak at once.
         "peak_mb_upper_bound": round((report["own_kb"] + workers * report["worker_kb"]) / 1024),
     }
+    if sampler.peak_kb:
+        result["peak_mb_all_processes_sampled"] = round(sampler.peak_kb / 1024)
+    return result
+
+
+class TreeMemorySampler(threading.Thread):
+    """The largest total resident memory of a process and all its descendants, sampled
+    from /proc four times a second (Linux); stays 0 where /proc is missing."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak_kb = pid, 0
+        self._stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self._stopped.wait(0.25):
+            self.peak_kb = max(self.peak_kb, self._tree_kb())
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self.join()
+
+    def _tree_kb(self) -> int:
+        parents, memory = {}, {}
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue  # the process ended while being read
+            pid = int(status.parent.name)
+            parents[pid] = int(fields.get("PPid", "0").strip())
+            memory[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+        tree, added = {self.pid}, True
+        while added:
+            children = {pid for pid, parent in parents.items() if parent in tree} - tree
+            tree |= children
+            added = bool(children)
+        return sum(memory.get(pid, 0) for pid in tree)
 
 
 def _tool_in_no_session(kit_root: Path) -> Path:
@@ -196,7 +241,9 @@ def _targets(s: dict, sizes: list[int], cores: int) -> dict:
         small, large = s["d_synthetic_100_cold"]["seconds"], s["d_synthetic_1000_cold"]["seconds"]
         targets["1000_tools_at_most_11x_100"] = {"limit": round(11 * small, 2), "measured": large,
                                                  "met": large <= 11 * small}
-    peak = max(v.get("peak_mb_upper_bound", 0) for v in s.values())
+    # Measured where /proc allows (every process of the build at the same moment); the
+    # upper bound otherwise.
+    peak = max(v.get("peak_mb_all_processes_sampled", v.get("peak_mb_upper_bound", 0)) for v in s.values())
     targets["peak_memory_at_most_1536_mb"] = {"limit": 1536, "measured": peak, "met": peak <= 1536}
     return targets
 

@@ -24,6 +24,7 @@ from .fields import nest_field_names
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 PROGRESS_EVERY = 15  # seconds between progress lines while PDFs render
+TASKS_PER_WORKER = 250
 
 # Every PDF is PDF/UA-1: tagged with its language, title, headings and reading order for
 # screen readers. The file identifier is a hash of the content, so two renders of the
@@ -147,8 +148,11 @@ class Renderer:
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads
+            # A worker's memory grows with every document it renders (WeasyPrint's caches):
+            # a fresh worker takes over after TASKS_PER_WORKER, at the cost of one import.
             self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
-                                             initargs=([str(f) for f in self.lookup.folders],))
+                                             initargs=([str(f) for f in self.lookup.folders],),
+                                             max_tasks_per_child=TASKS_PER_WORKER)
         return self._pool
 
 
