@@ -1,0 +1,52 @@
+"""The benchmark's parts: its synthetic kits are valid, its memory sampler sees child
+processes, and its targets are worked out as the speed issue states them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+from conftest import KIT_ROOT
+
+from generators.bench import TreeMemorySampler, _targets, synthetic_kit
+from generators.kit import load_kit
+
+
+def test_a_synthetic_kit_is_valid_and_has_the_tools_asked_for(tmp_path):
+    kit = load_kit(synthetic_kit(KIT_ROOT, tmp_path / "kit", 7))
+    assert len(kit.of_type("activity")) == len(kit.items) == 7
+
+
+def test_the_sampler_counts_the_memory_of_a_child_of_a_child():
+    # A parent that starts a child holding 120 MB, as a build starts its workers.
+    script = ("import subprocess, sys; subprocess.run([sys.executable, '-c', "
+              "'import time; block = bytearray(120 * 2**20); block[::4096] = b\"x\" * len(block[::4096]); "
+              "time.sleep(1.5)'])")
+    process = subprocess.Popen([sys.executable, "-c", script])
+    sampler = TreeMemorySampler(process.pid)
+    sampler.start()
+    process.wait(timeout=60)
+    time.sleep(0.3)
+    sampler.stop()
+    assert sampler.peak_kb > 120 * 1024
+
+
+def test_the_targets_follow_the_issue():
+    scenarios = {
+        "a_shipped_cold": {"pdfs_per_second": 5.0},
+        "b_no_change": {"seconds": 6.0},
+        "c_one_tool_changed": {"seconds": 9.0, "pdfs_rendered": 4},
+        "d_synthetic_100_cold": {"seconds": 10.0, "peak_mb_upper_bound": 900},
+        "d_synthetic_1000_cold": {"seconds": 111.0, "peak_mb_upper_bound": 2000,
+                                  "peak_mb_all_processes_sampled": 1400},
+        "e_mkdocs_without_pdfs": {"seconds": 5.0},
+        "f_bare_weasyprint_one_worksheet": {"seconds": 0.4},
+    }
+    targets = _targets(scenarios, [100, 1000], cores=2)
+    assert targets["b_at_most_1.3_e"] == {"limit": 6.5, "measured": 6.0, "met": True}
+    assert targets["c_at_most_b_plus_2f_per_variant"]["limit"] == 6.0 + 2 * 0.4 * 4
+    assert targets["c_at_most_b_plus_2f_per_variant"]["met"] is True
+    assert targets["cold_pdfs_per_second_at_least_0.8_cores_over_f"] == {"limit": 4.0, "measured": 5.0, "met": True}
+    assert targets["1000_tools_at_most_11x_100"]["met"] is False
+    assert targets["peak_memory_at_most_1536_mb"] == {"limit": 1536, "measured": 1400, "met": True}
