@@ -141,3 +141,12 @@ def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(f
         parts = list(document.K)
         assert [str(part.S) for part in parts] == ["/Part"] * len(parts)
         assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool
+
+
+def test_fresh_workers_take_over_after_their_share_of_documents(four_activities, caplog, monkeypatch):
+    from generators.pdf import rendering
+
+    monkeypatch.setattr(rendering, "TASKS_PER_WORKER", 2)
+    rendered, cached, pdfs = build(four_activities, caplog)
+    assert rendered > 4 * (os.cpu_count() or 1) and cached == 0
+    assert all(path.read_bytes().startswith(b"%PDF-") for path in pdfs.values())

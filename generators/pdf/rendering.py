@@ -81,6 +81,7 @@ class Renderer:
         self.rendered = self.reused = 0
         self.used: set[Path] = set()
         self._pool: ProcessPoolExecutor | None = None
+        self._pool_tasks = 0  # documents the current pool has rendered
 
     def __enter__(self) -> Renderer:
         return self
@@ -139,20 +140,26 @@ class Renderer:
             return
         # Longest first (packets, long sections), so no core idles at the end while one
         # finishes a long document.
-        pool = self._workers()
-        futures = {pool.submit(_render_in_worker, tasks[index]): index
-                   for index in sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))}
-        for future in as_completed(futures):
-            yield futures.pop(future), future.result()
+        order = sorted(range(len(tasks)), key=lambda i: -len(tasks[i][0]))
+        per_pool = TASKS_PER_WORKER * (os.cpu_count() or 1)
+        for start in range(0, len(order), per_pool):
+            pool = self._workers()
+            futures = {pool.submit(_render_in_worker, tasks[index]): index for index in order[start:start + per_pool]}
+            for future in as_completed(futures):
+                yield futures.pop(future), future.result()
+            self._pool_tasks += len(order[start:start + per_pool])
+            if self._pool_tasks >= per_pool:
+                # A worker's memory grows with every document it renders (WeasyPrint's
+                # caches): fresh workers take over, at the cost of one import each.
+                self._pool.shutdown()
+                self._pool = None
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads
-            # A worker's memory grows with every document it renders (WeasyPrint's caches):
-            # a fresh worker takes over after TASKS_PER_WORKER, at the cost of one import.
             self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
-                                             initargs=([str(f) for f in self.lookup.folders],),
-                                             max_tasks_per_child=TASKS_PER_WORKER)
+                                             initargs=([str(f) for f in self.lookup.folders],))
+            self._pool_tasks = 0
         return self._pool
 
 
