@@ -51,6 +51,8 @@ from .text import human_size
 
 GUIDE_FOLDER = "facilitation/guide"
 # The navigation, in the order a facilitator needs it: top-level pages by file name, sections by folder.
+# A section with more pages than this lists only its index page in the navigation.
+NAV_PAGES_LIMIT = 60
 NAV_ORDER = [HOME_PATH, CATALOG_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, "about"]
 
 
@@ -193,6 +195,12 @@ class ToolkitPlugin(BasePlugin):
             if folder in page_orders:
                 section.children.sort(key=lambda child: -1 if child.file.src_uri.endswith("/index.md")
                                       else _position(page_orders[folder], child.file.src_uri))
+            if len(section.children) > NAV_PAGES_LIMIT:
+                # Every page of a section lists the section's pages: a section of hundreds
+                # of tools would make each of its pages hundreds of kilobytes. Its index
+                # page, the catalog and search lead to them instead.
+                section.children = [child for child in section.children
+                                    if not child.is_page or child.file.src_uri.endswith("/index.md")]
         _relink_previous_and_next(nav)
         return nav
 

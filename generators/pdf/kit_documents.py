@@ -10,6 +10,7 @@ is cached too, under a key made from its pieces' keys, so an unchanged kit opens
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,8 +62,19 @@ def kit_documents(env, kit: Kit, page_urls: dict[str, str], stem: str) -> list[K
     return documents
 
 
-def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
-    """The joined PDF in the cache; its pieces must have been rendered already."""
+def build_kit_documents(env, kit: Kit, documents: list[KitDocument], renderer: Renderer) -> list[Path]:
+    """Each document joined, in the cache; their pieces must have been rendered already.
+
+    Everything still to render (the book's contents and page numbers) is rendered first;
+    then the workers are let go, so their memory is free while the documents are joined.
+    """
+    plans = [_plan(env, kit, document, renderer) for document in documents]
+    renderer.stop_workers()
+    return [plan() for plan in plans]
+
+
+def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[[], Path]:
+    """Render what the document needs besides its pieces; return what joins it."""
     pieces = [renderer.cached_path(piece) for piece in document.pieces]
     is_book = document.variant.startswith("book-")
     paper = PAPERS[document.paper_variant]
@@ -74,26 +86,28 @@ def join(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path:
     target = renderer.cache / f"{key}.pdf"
     renderer.used.add(target)
     if target.is_file():
-        return target
-    piece_bytes = [path.read_bytes() for path in pieces]
+        return lambda: target
     if not is_book:
-        joined = join_tagged(piece_bytes, card_bookmarks(kit))
-    else:
-        counts = page_counts(piece_bytes)
-        lines = len(counts)  # one per part and per item, as many as the sections
-        front_pages = 1 + max(1, -(-lines // CONTENTS_LINES_PER_PAGE))  # the cover, then the contents
-        for _ in range(5):  # one more try is all a longer contents list ever needs
-            entries = book.contents(kit, front_pages, counts)
-            front = renderer.paths([document.job(book.front_html(env, kit, paper, entries))])[0].read_bytes()
-            if page_counts([front])[0] == front_pages:
-                break
-            front_pages = page_counts([front])[0]
-        landscape = page_orientations([front, *piece_bytes])
-        numbers = renderer.paths([document.job(html, "overlay")
-                                   for html in book.page_numbers_htmls(env, kit, paper, landscape)])
-        joined = join_tagged([front, *piece_bytes], book.bookmarks(entries), [path.read_bytes() for path in numbers],
-                             ui_words(kit.settings.language)["go_to_page"])
-    return store(renderer.cache, key, joined)
+        return lambda: store(renderer.cache, key, join_tagged([path.read_bytes() for path in pieces],
+                                                              card_bookmarks(kit)))
+    counts = page_counts([path.read_bytes() for path in pieces])
+    lines = len(counts)  # one per part and per item, as many as the sections
+    front_pages = 1 + max(1, -(-lines // CONTENTS_LINES_PER_PAGE))  # the cover, then the contents
+    for _ in range(5):  # one more try is all a longer contents list ever needs
+        entries = book.contents(kit, front_pages, counts)
+        front = renderer.paths([document.job(book.front_html(env, kit, paper, entries))])[0]
+        if page_counts([front.read_bytes()])[0] == front_pages:
+            break
+        front_pages = page_counts([front.read_bytes()])[0]
+    landscape = page_orientations([path.read_bytes() for path in (front, *pieces)])
+    numbers = renderer.paths([document.job(html, "overlay")
+                              for html in book.page_numbers_htmls(env, kit, paper, landscape)])
+
+    def joined() -> Path:
+        return store(renderer.cache, key, join_tagged(
+            [path.read_bytes() for path in (front, *pieces)], book.bookmarks(entries),
+            [path.read_bytes() for path in numbers], ui_words(kit.settings.language)["go_to_page"]))
+    return joined
 
 
 # The code that joins is part of what shapes a joined PDF.

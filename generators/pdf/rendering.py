@@ -87,8 +87,13 @@ class Renderer:
         return self
 
     def __exit__(self, *exc) -> None:
+        self.stop_workers()
+
+    def stop_workers(self) -> None:
+        """End the worker processes (and free their memory); a later render starts new ones."""
         if self._pool is not None:
             self._pool.shutdown()
+            self._pool = None
 
     def key(self, job: PdfJob) -> str:
         return cache_key(job.html, self.fingerprint, job.options)
@@ -151,8 +156,7 @@ class Renderer:
             if self._pool_tasks >= per_pool:
                 # A worker's memory grows with every document it renders (WeasyPrint's
                 # caches): fresh workers take over, at the cost of one import each.
-                self._pool.shutdown()
-                self._pool = None
+                self.stop_workers()
 
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:

@@ -27,7 +27,7 @@ from .branding import check_logo
 from .cache import cache_folder, prune
 from .documents import packet_html, print_html
 from .fields import slug
-from .kit_documents import join, kit_documents
+from .kit_documents import build_kit_documents, kit_documents
 from .posters import POSTER_SIZES, poster_html
 from .rendering import PdfJob, Renderer
 
@@ -108,8 +108,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPd
         for job, path in zip(jobs, paths):
             results.setdefault(job.item_id, []).append(
                 RenderedPdf(job.item_id, job.variant, job.label, path, path.stat().st_size))
-        for document in documents:
-            path = join(env, kit, document, renderer)
+        for document, path in zip(documents, build_kit_documents(env, kit, documents, renderer)):
             results.setdefault(KIT_DOCUMENTS, []).append(
                 RenderedPdf(document.stem, document.variant, document.label, path, path.stat().st_size))
     prune(folder, renderer.used)
