@@ -3,8 +3,6 @@ tools lists only its index page in the navigation."""
 
 from __future__ import annotations
 
-import os
-
 from conftest import KIT_ROOT, run_toolkit
 
 from generators.bench import synthetic_kit

@@ -34,23 +34,11 @@ def page_link(page: int) -> str:
     return f"{PAGE_LINK_PREFIX}{page}"
 
 
-def page_counts(pdfs: list[bytes]) -> list[int]:
-    counts = []
-    for data in pdfs:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            counts.append(len(pdf.pages))
-    return counts
-
-
-def page_orientations(pdfs: list[bytes]) -> list[bool]:
-    """For every page of every PDF in turn: True where the page is landscape."""
-    landscape = []
-    for data in pdfs:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                box = [float(n) for n in page.mediabox]
-                landscape.append(box[2] - box[0] > box[3] - box[1])
-    return landscape
+def landscape_pages(pdf: bytes) -> list[bool]:
+    """One entry per page of the PDF: True where the page is landscape."""
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        boxes = [[float(n) for n in page.mediabox] for page in opened.pages]
+    return [x1 - x0 > y1 - y0 for x0, y0, x1, y1 in boxes]
 
 
 def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: list[bytes] = (),

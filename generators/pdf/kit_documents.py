@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -21,7 +22,7 @@ from ..paper import PAPERS, papers_in_order
 from . import book, joining
 from .cache import store
 from .cards import card_bookmarks, card_sheet_htmls
-from .joining import join_tagged, page_counts, page_orientations
+from .joining import join_tagged, landscape_pages
 from .rendering import PdfJob, Renderer
 
 # About this many lines of contents fit a page; the guess at the front matter's length
@@ -90,16 +91,19 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     if not is_book:
         return lambda: store(renderer.cache, key, join_tagged([path.read_bytes() for path in pieces],
                                                               card_bookmarks(kit)))
-    counts = page_counts([path.read_bytes() for path in pieces])
+    # Each piece opened once: its page count and its pages' orientation.
+    piece_pages = [landscape_pages(path.read_bytes()) for path in pieces]
+    counts = [len(pages) for pages in piece_pages]
     lines = len(counts)  # one per part and per item, as many as the sections
     front_pages = 1 + max(1, -(-lines // CONTENTS_LINES_PER_PAGE))  # the cover, then the contents
     for _ in range(5):  # one more try is all a longer contents list ever needs
         entries = book.contents(kit, front_pages, counts)
         front = renderer.paths([document.job(book.front_html(env, kit, paper, entries))])[0]
-        if page_counts([front.read_bytes()])[0] == front_pages:
+        front_layout = landscape_pages(front.read_bytes())
+        if len(front_layout) == front_pages:
             break
-        front_pages = page_counts([front.read_bytes()])[0]
-    landscape = page_orientations([path.read_bytes() for path in (front, *pieces)])
+        front_pages = len(front_layout)
+    landscape = [*front_layout, *(wide for pages in piece_pages for wide in pages)]
     numbers = renderer.paths([document.job(html, "overlay")
                               for html in book.page_numbers_htmls(env, kit, paper, landscape)])
 
@@ -110,13 +114,15 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     return joined
 
 
-# The code that joins is part of what shapes a joined PDF.
-_JOINING_CODE = "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (book, joining))
+@cache
+def _joining_code() -> str:
+    """The code that joins is part of what shapes a joined PDF (read once, when first needed)."""
+    return "".join(Path(module.__file__).read_text(encoding="utf-8") for module in (book, joining))
 
 
 def _joined_key(variant: str, piece_keys: list[str], front_shape: str) -> str:
     digest = hashlib.sha256()
-    for part in ("joined", __version__, _JOINING_CODE, variant, front_shape, *piece_keys):
+    for part in ("joined", __version__, _joining_code(), variant, front_shape, *piece_keys):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

@@ -82,6 +82,7 @@ class Renderer:
         self.used: set[Path] = set()
         self._pool: ProcessPoolExecutor | None = None
         self._pool_tasks = 0  # documents the current pool has rendered
+        self._keys: dict[PdfJob, str] = {}
 
     def __enter__(self) -> Renderer:
         return self
@@ -96,7 +97,10 @@ class Renderer:
             self._pool = None
 
     def key(self, job: PdfJob) -> str:
-        return cache_key(job.html, self.fingerprint, job.options)
+        """The job's cache key, hashed once per build however often it is asked for."""
+        if job not in self._keys:
+            self._keys[job] = cache_key(job.html, self.fingerprint, job.options)
+        return self._keys[job]
 
     def cached_path(self, job: PdfJob) -> Path:
         """Where the job's PDF is (or will be) in the cache."""
