@@ -1,6 +1,8 @@
 """`toolkit build`: build the whole site into a fresh folder, then swap it into place.
 
-If anything fails, the previous site/ is left exactly as it was.
+Only a folder that is new, empty or a site this kit built is ever replaced
+(output_safety.py). If anything fails or the build is stopped, the previous site is
+left exactly as it was (staging_area.py).
 """
 
 from __future__ import annotations
@@ -10,15 +12,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
+from . import staging_area
 from .errors import KitInvalid, Problem
 from .kit import load_kit
+from .output_safety import check_site_folder, mark_as_built
 
 
 class BuildFailed(Exception):
@@ -41,10 +44,11 @@ def _show_mkdocs_messages() -> logging.Handler:
 
 def build_site(root: Path, site_dir: Path | None = None, plain_folder: bool = False) -> Path:
     """Build into site_dir (default site/); `plain_folder` for a copy that opens from a folder."""
+    target = check_site_folder(site_dir or root / "site", root)
     load_kit(root)  # report content problems plainly before MkDocs starts
-    target = (site_dir or root / "site").resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=target.parent))
+    staging_area.remove_leftovers(target)
+    staging = staging_area.new_folder(target)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     _show_mkdocs_messages()
@@ -52,6 +56,7 @@ def build_site(root: Path, site_dir: Path | None = None, plain_folder: bool = Fa
         overrides = {"use_directory_urls": False} if plain_folder else {}
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True, **overrides)
         mkdocs_build(config)
+        mark_as_built(staging)
     except (Abort, ConfigurationError) as error:
         shutil.rmtree(staging, ignore_errors=True)
         raise KitInvalid([Problem("mkdocs.yml", 0, 0, "", f"the site build stopped ({error}). "
@@ -59,7 +64,7 @@ def build_site(root: Path, site_dir: Path | None = None, plain_folder: bool = Fa
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    _swap_into_place(staging, target)
+    staging_area.swap_into_place(staging, target)
     return target
 
 
@@ -71,14 +76,3 @@ def _source_date_epoch(root: Path) -> str:
     except (OSError, subprocess.SubprocessError):
         return "0"
     return result.stdout.strip() if result.returncode == 0 and result.stdout.strip().isdigit() else "0"
-
-
-def _swap_into_place(staging: Path, target: Path) -> None:
-    # Move the old site aside first, so there is never a moment with half a site.
-    retired = None
-    if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=target.parent))
-        os.replace(target, retired / "site")
-    os.replace(staging, target)
-    if retired:
-        shutil.rmtree(retired, ignore_errors=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -126,16 +127,50 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
+class Stopped(KeyboardInterrupt):
+    """The command was asked to stop (SIGTERM, SIGHUP): cleaned up like Ctrl-C."""
+
+    def __init__(self, signal_number: int):
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+def _stop_on_signals() -> dict:
+    """Let a terminated or hung-up command clean up as after Ctrl-C, instead of dying mid-write.
+    Returns the handlers it replaced."""
+    def stop(signal_number, _frame):
+        raise Stopped(signal_number)
+
+    replaced = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):  # Windows has no SIGHUP
+            number = getattr(signal, name)
+            replaced[number] = signal.signal(number, stop)
+    return replaced
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    try:
+        replaced = _stop_on_signals()
+    except ValueError:  # not the main thread: signals stay with whoever runs us
+        replaced = {}
+    try:
+        return _run(args)
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)
+
+
+def _run(args) -> int:
     try:
         return args.run(args)
     except KitInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as stop:
+        print("Stopped. Nothing half-written was kept; the previous site is as it was.", file=sys.stderr)
+        return 128 + getattr(stop, "signal_number", signal.SIGINT)
     except Exception as error:  # last resort: people who run this do not read tracebacks
         if os.environ.get("TOOLKIT_DEBUG"):
             raise

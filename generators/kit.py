@@ -7,7 +7,9 @@ The Kit that comes back is read-only; renderers only read it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -17,6 +19,7 @@ from .errors import KitInvalid, Problem, display_path
 from .explain import explain
 from .model import Session, Settings, Vocabulary
 from .references import check_references
+from .source_dates import last_change_dates
 from .yaml_source import SourceDocument, YamlProblem, read_yaml
 
 SETTINGS_FILE = "kit.yml"
@@ -51,6 +54,15 @@ class Kit:
     @property
     def tools(self) -> list[Item]:
         return [i for i in self.items.values() if not i.is_session]
+
+    @cached_property
+    def _change_dates(self) -> dict[Path, str]:
+        return last_change_dates(self.root)  # read from git once, when a PDF first needs a date
+
+    def changed_on(self, items: Iterable[Item]) -> str | None:
+        """The day the newest of `items` last changed in git ('YYYY-MM-DD'), or None if none is committed."""
+        days = [self._change_dates.get(item.source.path.resolve()) for item in items]
+        return max((day for day in days if day), default=None)
 
 
 def find_kit_root(start: Path) -> Path:

@@ -1,5 +1,5 @@
-"""Rendering twice gives the same bytes: a fixed date (SOURCE_DATE_EPOCH, or none) and a
-file identifier computed from the content."""
+"""Rendering twice gives the same bytes: the date is the day the tool last changed in git
+(or none), never the build's, and the file identifier is computed from the content."""
 
 from __future__ import annotations
 
@@ -46,16 +46,20 @@ def test_two_renders_in_separate_processes_are_byte_identical(tmp_path):
     assert [name for name in JOBS if first[name] != second[name]] == []
 
 
-def test_the_date_comes_from_source_date_epoch_or_is_left_out(tmp_path):
+def _last_commit_day(relative: str) -> str:
+    stamp = subprocess.run(["git", "log", "-1", "--format=%ct", "--", relative], cwd=KIT_ROOT,
+                           capture_output=True, text=True, check=True).stdout.strip()
+    return datetime.fromtimestamp(int(stamp), tz=UTC).strftime("%Y%m%d")
+
+
+def test_the_date_is_the_day_the_tool_last_changed_not_the_builds(tmp_path):
     dated = render_fresh(tmp_path / "dated", JOBS[:1], SOURCE_DATE_EPOCH="1700000000")[JOBS[0]]
-    undated = render_fresh(tmp_path / "undated", JOBS[:1])[JOBS[0]]
-    dated_reader, undated_reader = PdfReader(tmp_path / "dated" / f"{JOBS[0]}.pdf"), PdfReader(
-        tmp_path / "undated" / f"{JOBS[0]}.pdf")
-    # 1700000000 is 2023-11-14 22:13:20 UTC; PDFs keep the day.
-    assert dated_reader.metadata["/CreationDate"] == "D:20231114"
-    assert dated_reader.metadata["/ModDate"] == "D:20231114"
-    assert "/CreationDate" not in undated_reader.metadata
-    assert dated != undated
+    again = render_fresh(tmp_path / "again", JOBS[:1])[JOBS[0]]
+    metadata = PdfReader(tmp_path / "dated" / f"{JOBS[0]}.pdf").metadata
+    day = _last_commit_day("toolkit/activities/stakeholder-map.yml")
+    assert metadata["/CreationDate"] == f"D:{day}"
+    assert metadata["/ModDate"] == f"D:{day}"
+    assert dated == again, "the build's date (SOURCE_DATE_EPOCH) plays no part"
 
 
 def test_every_pdf_has_an_identifier_made_from_its_content(tmp_path):
@@ -67,9 +71,6 @@ def test_every_pdf_has_an_identifier_made_from_its_content(tmp_path):
 
 def test_the_built_site_has_the_same_bytes_as_a_fresh_render(built_site, tmp_path):
     """Parallel workers sharing fonts, and the PDF cache, change nothing in the output."""
-    stamped = PdfReader(built_site / f"pdf/{JOBS[0]}.pdf").metadata.get("/CreationDate")
-    day = {"SOURCE_DATE_EPOCH": str(int(datetime.strptime(stamped[2:10], "%Y%m%d").replace(
-        tzinfo=UTC).timestamp()))} if stamped else {}
-    fresh = render_fresh(tmp_path / "fresh", JOBS, **day)
+    fresh = render_fresh(tmp_path / "fresh", JOBS)
     for name in JOBS:
         assert (built_site / f"pdf/{name}.pdf").read_bytes() == fresh[name], name

@@ -98,7 +98,8 @@ def contents(kit: Kit, front_pages: int, section_pages: list[int]) -> list[Conte
 def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, entries: list[ContentsEntry]) -> str:
     """The cover and the contents."""
     return env.get_template("book_front.html.j2").render(
-        **print_context(kit, "", None, numbered_by_book=True), paper=paper, contents=entries,
+        **print_context(kit, "", None, dated_by=kit.items.values(), numbered_by_book=True),
+        paper=paper, contents=entries,
         document_class="book")
 
 

@@ -28,21 +28,55 @@ def cache_key(html: str, assets_fingerprint: str, options: dict) -> str:
 
 
 def store(folder: Path, key: str, pdf: bytes) -> Path:
-    """Write atomically, so a crash never leaves half a PDF under a valid key."""
+    """Write atomically, so a crash never leaves half a PDF under a valid key; its checksum
+    beside it lets the next build notice a file damaged afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{key}.pdf"
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
-    with os.fdopen(handle, "wb") as out:
-        out.write(pdf)
-    os.replace(temporary, target)
+    _write_atomically(target, pdf)
+    _write_atomically(_checksum_file(target), hashlib.sha256(pdf).hexdigest().encode("ascii"))
     return target
+
+
+def is_intact(path: Path) -> bool:
+    """The cached PDF is there and has the bytes it was stored with."""
+    try:
+        expected = _checksum_file(path).read_text(encoding="ascii").strip()
+        return hashlib.sha256(path.read_bytes()).hexdigest() == expected
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def _checksum_file(pdf: Path) -> Path:
+    return pdf.with_suffix(".sha256")
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o644 & ~_UMASK)  # mkstemp makes files only their owner can read
+        os.replace(temporary, target)
+    except BaseException:  # an interrupt included: leave no half-written file behind
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _current_umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_UMASK = _current_umask()  # read once: setting it to read it is not safe while threads write files
 
 
 UNUSED_DAYS_KEPT = 30
 
 
 def prune(folder: Path, used: set[Path]) -> None:
-    """Mark this build's PDFs as used now; remove others unused for UNUSED_DAYS_KEPT days.
+    """Mark this build's PDFs as used now; remove others unused for UNUSED_DAYS_KEPT days,
+    and files half-written by a build that was killed.
 
     Another copy of the kit (a branch, a second checkout) keeps its own cache in its own
     folder, so its PDFs are never removed here.
@@ -53,4 +87,9 @@ def prune(folder: Path, used: set[Path]) -> None:
     cutoff = now - UNUSED_DAYS_KEPT * 86400
     for path in folder.glob("*.pdf"):
         if path not in used and path.stat().st_mtime < cutoff:
+            path.unlink(missing_ok=True)
+            _checksum_file(path).unlink(missing_ok=True)
+    # A build running now may be writing a .part file: only those an hour old are litter.
+    for path in folder.glob("*.part"):
+        if path.stat().st_mtime < now - 3600:
             path.unlink(missing_ok=True)

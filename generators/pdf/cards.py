@@ -74,8 +74,8 @@ def card_sheet_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls:
     """The deck in pieces of one sheet (two cards, fronts then backs), joined after rendering:
     a change to one activity re-renders only its sheet."""
     template = env.get_template("cards.html.j2")
-    context = print_context(kit, "", None)
-    return [template.render(**context, sheet=CardSheet(paper), sheets=[pair], document_class="card-deck",
+    return [template.render(**print_context(kit, "", None, dated_by=pair), sheet=CardSheet(paper), sheets=[pair],
+                            document_class="card-deck",
                             link_for=lambda item: short_link(kit, page_urls[item.id]), split_steps=split_steps)
             for pair in sheets_of(kit.of_type("activity"))]
 

@@ -1,14 +1,13 @@
 """Print HTML for a tool, a session or a meeting packet, one per paper size.
 
 Every print document gets the same context from `print_context`: the kit's words,
-branding, footer and fixed date. Posters, cards and the book build on it in their
+branding, footer and the date its content last changed. Posters, cards and the book build on it in their
 own modules.
 """
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, datetime
+from collections.abc import Iterable
 
 import jinja2
 
@@ -30,24 +29,12 @@ def short_link(kit: Kit, page_url: str) -> str:
     return f"{base}/{page_url}"
 
 
-def source_date() -> str | None:
-    """The date stamped into every PDF: the day of SOURCE_DATE_EPOCH, or none when it is unset.
-
-    A date taken from the clock would make every build's PDFs differ; reproducible builds
-    (https://reproducible-builds.org/specs/source-date-epoch/) set this variable, and
-    `toolkit build` sets it to the last commit's time. Only the day is kept, so the PDF
-    cache still serves every build of one day's commits.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%d")
-
-
-def print_context(kit: Kit, page_url: str, language: str | None, *, fillable: bool = False,
-                  numbered_by_book: bool = False) -> dict:
+def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: Iterable[Item] = (),
+                  fillable: bool = False, numbered_by_book: bool = False) -> dict:
     """What every print template may use, whatever it prints.
 
+    `dated_by`: the items the document shows; it is dated the day the newest of them last
+    changed in git (no date if none is committed), never the day of the build.
     `numbered_by_book`: a piece of the book leaves out the page number, which only the
     joined book knows (it is laid over every page afterwards).
     """
@@ -61,7 +48,7 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, fillable: bo
         page_before=before, page_middle=middle, short_link=short_link(kit, page_url),
         footer_credit=words["footer_credit"].format(organization=settings.organization,
                                                     licence=settings.content_licence.name),
-        brand=brand(kit), created=source_date(), fillable=fillable,
+        brand=brand(kit), created=kit.changed_on(dated_by), fillable=fillable,
         placed_blocks=placed_blocks, field_names=FieldNames(), numbered_by_book=numbered_by_book,
     )
 
@@ -73,10 +60,16 @@ def print_html(env: jinja2.Environment, kit: Kit, item: Item, paper: Paper, page
         extra["agenda"] = agenda_rows(kit, item.content)
         extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return env.get_template(f"{item.type.name}.html.j2").render(
-        **print_context(kit, page_url, item.content.language, fillable=fillable,
+        **print_context(kit, page_url, item.content.language, dated_by=[item], fillable=fillable,
                         numbered_by_book=numbered_by_book), **extra,
         paper=paper, item=item, tool=item.content, document_class=item.type.name,
     )
+
+
+def _packet_items(kit: Kit, packet: Packet) -> list[Item]:
+    """The tools in a packet, and its session plan if it has one: what its date follows."""
+    session = [item for item in kit.items.values() if packet.session is not None and item.content is packet.session]
+    return [*packet.tools, *session]
 
 
 def packet_html(env: jinja2.Environment, kit: Kit, packet: Packet, paper: Paper, page_url: str) -> str:
@@ -85,7 +78,7 @@ def packet_html(env: jinja2.Environment, kit: Kit, packet: Packet, paper: Paper,
                 {"anchor": "notes", "title": words["facilitator_notes"]},
                 *({"anchor": f"tool-{tool.id}", "title": tool.content.title} for tool in packet.tools)]
     return env.get_template("packet.html.j2").render(
-        **print_context(kit, page_url, None),
+        **print_context(kit, page_url, None, dated_by=_packet_items(kit, packet)),
         paper=paper, packet=packet, tool=packet, agenda=packet.rows, materials=packet.materials,
         sections=sections, document_class="packet",
     )

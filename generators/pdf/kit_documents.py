@@ -20,7 +20,7 @@ from ..kit import Kit
 from ..locale import ui_words
 from ..paper import PAPERS, papers_in_order
 from . import book, joining
-from .cache import store
+from .cache import is_intact, store
 from .cards import card_bookmarks, card_sheet_htmls
 from .joining import join_tagged, landscape_pages
 from .rendering import PdfJob, Renderer
@@ -86,7 +86,7 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     key = _joined_key(document.variant, [path.stem for path in pieces], front_shape)
     target = renderer.cache / f"{key}.pdf"
     renderer.used.add(target)
-    if target.is_file():
+    if is_intact(target):
         return lambda: target
     if not is_book:
         return lambda: store(renderer.cache, key, join_tagged([path.read_bytes() for path in pieces],

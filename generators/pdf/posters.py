@@ -65,7 +65,7 @@ POSTER_SIZES = (
 
 def poster_html(env: jinja2.Environment, kit: Kit, item: Item, size: PosterSize, page_url: str) -> str:
     return env.get_template("poster.html.j2").render(
-        **print_context(kit, page_url, item.content.language),
+        **print_context(kit, page_url, item.content.language, dated_by=[item]),
         item=item, tool=item.content, size=size, orientation=item.content.orientation, base_font_pt=BASE_FONT_PT,
         document_class=f"poster {item.content.orientation}",
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import time
 import weakref
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from ..errors import KitInvalid, Problem
 from .assets import ASSET_BASE_URL, AssetLookup, KitAssetFetcher
-from .cache import cache_key, store
+from .cache import cache_key, is_intact, store
 from .fields import nest_field_names
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -83,18 +84,33 @@ class Renderer:
         self._pool: ProcessPoolExecutor | None = None
         self._pool_tasks = 0  # documents the current pool has rendered
         self._keys: dict[PdfJob, str] = {}
+        self._checked: set[Path] = set()  # cached PDFs whose bytes were verified in this build
 
     def __enter__(self) -> Renderer:
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.stop_workers()
+    def __exit__(self, exc_type, *exc) -> None:
+        if exc_type is None:
+            self.stop_workers()
+        else:
+            self.kill_workers()
 
     def stop_workers(self) -> None:
         """End the worker processes (and free their memory); a later render starts new ones."""
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+    def kill_workers(self) -> None:
+        """Stop at once (an interrupt, a failure): PDFs still rendering would be thrown away,
+        and waiting for them made Ctrl-C take as long as the longest document."""
+        if self._pool is None:
+            return
+        # The executor has no public way to stop running tasks; its processes are ours to end.
+        for process in list((self._pool._processes or {}).values()):
+            process.terminate()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = None
 
     def key(self, job: PdfJob) -> str:
         """The job's cache key, hashed once per build however often it is asked for."""
@@ -114,7 +130,7 @@ class Renderer:
         PROGRESS_EVERY seconds.
         """
         paths = [self.cached_path(job) for job in jobs]
-        missing = {path: job for path, job in zip(paths, jobs) if not path.is_file()}  # equal jobs: once
+        missing = {path: job for path, job in zip(paths, jobs) if not self._usable(path)}  # equal jobs: once
         targets, todo = list(missing), list(missing.values())
         started = last_report = time.monotonic()
         failures = []
@@ -132,6 +148,18 @@ class Renderer:
         self.reused += len(jobs) - len(missing)
         self.used.update(paths)
         return paths
+
+    def _usable(self, path: Path) -> bool:
+        """The cached PDF can be served; a damaged one is noted and rendered again."""
+        if path in self._checked:
+            return True
+        if not path.is_file():
+            return False
+        if not is_intact(path):
+            log.warning("A cached PDF was damaged (%s); it is rendered again.", path.name)
+            return False
+        self._checked.add(path)
+        return True
 
     def render(self, jobs: list[PdfJob]) -> list[bytes]:
         """Render without the cache, in order; a single document is rendered here, without a pool."""
@@ -193,6 +221,9 @@ _worker_lookup: AssetLookup | None = None
 
 def _start_worker(folders: list[str]) -> None:
     global _worker_lookup
+    # Ctrl-C reaches every process of the terminal; the parent ends the workers itself,
+    # so they do not each print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     import weasyprint  # noqa: F401  (import once per worker, not once per document)
 
     _worker_lookup = AssetLookup([Path(f) for f in folders])
