@@ -200,6 +200,33 @@ worksheet:
 """
 
 
+def ctrl_c(kit: Path, repeats: int = 3) -> dict:
+    """(g): seconds from Ctrl-C (SIGINT to every process of the build, as a terminal sends it)
+    to the build's exit, stopped while its workers render; the cache is emptied before each run."""
+    import signal
+
+    from .pdf.cache import cache_folder
+
+    cache = cache_folder(kit)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    timings = []
+    for _ in range(repeats):
+        shutil.rmtree(cache, ignore_errors=True)
+        process = subprocess.Popen([sys.executable, "-m", "generators.cli", "build"], cwd=kit, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        while process.poll() is None and not list(cache.glob("*.pdf")):
+            time.sleep(0.02)
+        time.sleep(0.3)  # every worker busy with a document
+        started = time.perf_counter()
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=600)
+        timings.append(time.perf_counter() - started)
+        if process.returncode != 130:
+            raise RuntimeError(f"Ctrl-C ended the build with status {process.returncode}, not 130")
+    return {"seconds_min": round(min(timings), 2), "seconds_median": round(statistics.median(timings), 2),
+            "seconds_max": round(max(timings), 2), "runs": repeats}
+
+
 def benchmark(kit_root: Path, sizes: list[int]) -> dict:
     cores = os.cpu_count() or 1
     results: dict = {"cores": cores, "python": sys.version.split()[0], "scenarios": {}}
@@ -220,6 +247,7 @@ def benchmark(kit_root: Path, sizes: list[int]) -> dict:
             scenarios[f"d_synthetic_{size}_cold"] = run_build(synthetic)
         scenarios["e_mkdocs_without_pdfs"] = run_build(copy_kit(kit_root, scratch / "kit-no-pdfs"),
                                                        {"TOOLKIT_PDFS": "0"})
+        scenarios["g_ctrl_c_while_rendering"] = ctrl_c(copy_kit(kit_root, scratch / "kit-stopped"))
     scenarios["f_bare_weasyprint_one_worksheet"] = bare_weasyprint(kit_root)
     results["targets"] = _targets(scenarios, sizes, cores)
     return results
@@ -241,6 +269,8 @@ def _targets(s: dict, sizes: list[int], cores: int) -> dict:
         small, large = s["d_synthetic_100_cold"]["seconds"], s["d_synthetic_1000_cold"]["seconds"]
         targets["1000_tools_at_most_11x_100"] = {"limit": round(11 * small, 2), "measured": large,
                                                  "met": large <= 11 * small}
+    stop = s["g_ctrl_c_while_rendering"]["seconds_max"]
+    targets["ctrl_c_at_most_2_s"] = {"limit": 2, "measured": stop, "met": stop <= 2}
     # Measured where /proc allows (every process of the build at the same moment); the
     # upper bound otherwise.
     peak = max(v.get("peak_mb_all_processes_sampled", v.get("peak_mb_upper_bound", 0)) for v in s.values())

@@ -9,7 +9,7 @@ import time
 
 from conftest import KIT_ROOT
 
-from generators.bench import TreeMemorySampler, _targets, synthetic_kit
+from generators.bench import TreeMemorySampler, _targets, ctrl_c, synthetic_kit
 from generators.kit import load_kit
 
 
@@ -42,6 +42,7 @@ def test_the_targets_follow_the_issue():
                                   "peak_mb_all_processes_sampled": 1400},
         "e_mkdocs_without_pdfs": {"seconds": 5.0},
         "f_bare_weasyprint_one_worksheet": {"seconds": 0.4},
+        "g_ctrl_c_while_rendering": {"seconds_max": 2.5},
     }
     targets = _targets(scenarios, [100, 1000], cores=2)
     assert targets["b_at_most_1.3_e"] == {"limit": 6.5, "measured": 6.0, "met": True}
@@ -50,3 +51,16 @@ def test_the_targets_follow_the_issue():
     assert targets["cold_pdfs_per_second_at_least_0.8_cores_over_f"] == {"limit": 4.0, "measured": 5.0, "met": True}
     assert targets["1000_tools_at_most_11x_100"]["met"] is False
     assert targets["peak_memory_at_most_1536_mb"] == {"limit": 1536, "measured": 1400, "met": True}
+
+
+def test_the_targets_hold_ctrl_c_to_two_seconds():
+    scenarios = {"a_shipped_cold": {"pdfs_per_second": 5.0}, "b_no_change": {"seconds": 6.0},
+                 "c_one_tool_changed": {"seconds": 9.0, "pdfs_rendered": 4}, "e_mkdocs_without_pdfs": {"seconds": 5.0},
+                 "f_bare_weasyprint_one_worksheet": {"seconds": 0.4}, "g_ctrl_c_while_rendering": {"seconds_max": 2.5}}
+    assert _targets(scenarios, [], cores=2)["ctrl_c_at_most_2_s"] == {"limit": 2, "measured": 2.5, "met": False}
+
+
+def test_the_ctrl_c_scenario_times_a_real_stop(tmp_path):
+    timing = ctrl_c(synthetic_kit(KIT_ROOT, tmp_path / "kit", 30), repeats=1)
+    assert timing["runs"] == 1
+    assert 0 < timing["seconds_min"] == timing["seconds_max"] < 60
