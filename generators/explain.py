@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 
 from pydantic import BaseModel, ValidationError
 
@@ -72,8 +73,30 @@ def explain(error: ValidationError, model: type[BaseModel], doc: SourceDocument)
             message = f"'{name}' is missing. Add a '{name}:' line" + (f": {_lower_first(hint)}" if hint else "") + "."
             problems.append(doc.problem(loc[:-1], message))
             continue
-        problems.append(doc.problem(loc, _message(kind, detail, model, loc)))
+        message = _commented_out(doc, loc, detail) or _message(kind, detail, model, loc)
+        problems.append(doc.problem(loc, message))
     return problems
+
+
+# After a field's colon, a space and then '#': YAML reads the rest of the line as a comment.
+_COMMENT_AFTER_COLON = re.compile(r"[^:]*:[ \t]+(#.*?)\s*$")
+
+
+def _commented_out(doc: SourceDocument, loc: tuple, detail: dict) -> str | None:
+    """When a field is empty because what was written after its colon starts with '#'
+    (primary_colour: #0b5563), say so: the raw line shows what the person meant."""
+    if detail.get("input") is not None or not loc or loc not in doc.key_at:
+        return None
+    line, column = doc.key_at[loc]
+    found = _COMMENT_AFTER_COLON.match(doc.raw_line(line)[column - 1:])
+    if not found:
+        return None
+    name, meant = loc[-1], found.group(1)
+    if detail["type"] != "string_type":  # quotes would turn a number or a list into text
+        return (f"the value is empty: in YAML, a # after a space starts a comment, so '{meant}' was left out. "
+                "Write the value after the colon, before any #.")
+    return (f"the value is empty: in YAML, a # after a space starts a comment, so '{meant}' was left out. "
+            f'Put the value in quotes: {name}: "{meant}".')
 
 
 def _lower_first(text: str) -> str:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .content_types import CONTENT_TYPES, ContentType
 from .errors import KitInvalid, Problem, display_path
 from .explain import explain
+from .logo import logo_problem
 from .model import Session, Settings, Vocabulary
 from .references import check_references
 from .source_dates import last_change_dates
@@ -74,20 +75,37 @@ def find_kit_root(start: Path) -> Path:
                               "no mkdocs.yml here or in any folder above. Run the command inside the kit's folder.")])
 
 
+YAML_ENDINGS = (".yml", ".yaml")
+# Files that editors and operating systems leave beside the ones people write: backups (x.yml~),
+# Emacs lock and auto-save files (.#x.yml, #x.yml#), Vim swap files (x.yml.swp, .swo, ...),
+# Finder and Explorer folder settings. Nobody wrote them as tools, so they are passed over
+# without a word; telling people to rename one to .yml would make a second copy of a tool.
+_SYSTEM_FILES = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+_VIM_SWAP = re.compile(r"\.sw[a-p]$")
+
+
+def _left_by_tools(name: str) -> bool:
+    """Whether a file name is an editor's backup or a system file rather than something a person wrote."""
+    return (name.startswith(".") or name.endswith("~") or (name.startswith("#") and name.endswith("#"))
+            or _VIM_SWAP.search(name.lower()) is not None or name.lower() in _SYSTEM_FILES)
+
+
 def content_files(root: Path) -> list[tuple[ContentType, Path]]:
-    """Every YAML file of every content type. Files with other endings are reported, not skipped."""
+    """Every file of every content type, and every folder named like a YAML file, without the
+    backups and system files of _left_by_tools. Files with other endings are reported, not skipped."""
     found = []
     for ctype in CONTENT_TYPES:
         folder = root / ctype.folder
         if folder.is_dir():
-            found.extend((ctype, path) for path in sorted(folder.iterdir()) if path.is_file())
+            found.extend((ctype, path) for path in sorted(folder.iterdir())
+                         if not _left_by_tools(path.name) and (path.is_file() or path.suffix in YAML_ENDINGS))
     return found
 
 
 def load_kit(root: Path) -> Kit:
     problems: list[Problem] = []
-    settings = _load_one(root, SETTINGS_FILE, Settings, problems)
-    vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
+    settings = _load_settings(root, problems)
+    _, vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
 
     items: dict[str, Item] = {}
     invalid_ids: set[str] = set()  # files with problems: references to them are not reported twice
@@ -95,9 +113,12 @@ def load_kit(root: Path) -> Kit:
     candidates = []
     for ctype, path in content_files(root):
         shown = display_path(path, root)
-        if path.name.startswith("."):
-            continue  # editor swap files and the like
-        if path.suffix not in (".yml", ".yaml"):
+        if path.is_dir():
+            problems.append(Problem(shown, 0, 0, "", f"this is a folder, but its name ends in {path.suffix} like a "
+                                    f"tool file. Tools are files directly in {ctype.folder}/: move any files out "
+                                    f"of the folder, then delete it or rename it so it does not end in {path.suffix}."))
+            continue
+        if path.suffix not in YAML_ENDINGS:
             problems.append(Problem(shown, 0, 0, "", f"only .yml files belong in {ctype.folder}/. "
                                     "Rename the file to end in .yml, or move it elsewhere."))
             continue
@@ -135,12 +156,22 @@ def _is_slug(text: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
 
 
+def _load_settings(root: Path, problems: list[Problem]) -> Settings | None:
+    """kit.yml, and the logo it names: a logo that would spoil the build is found by validate."""
+    doc, settings = _load_one(root, SETTINGS_FILE, Settings, problems)
+    message = logo_problem(root, settings.logo) if settings else None
+    if message:
+        problems.append(doc.problem(("logo",), message))
+    return settings
+
+
 def _load_one(root: Path, relative: str, model: type[BaseModel], problems: list[Problem]):
+    """The file's source document and checked content; None for each that could not be had."""
     path = root / relative
     if not path.is_file():
         problems.append(Problem(relative, 1, 1, "", f"the file is missing. Every kit needs {relative}."))
-        return None
-    return _validate(path, relative, model, problems)[1]
+        return None, None
+    return _validate(path, relative, model, problems)
 
 
 def _validate(path: Path, shown: str, model: type[BaseModel], problems: list[Problem]):

@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from .text import css_string, markdown_text
+from .text import css_string, end_sentence, markdown_text
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -48,4 +48,5 @@ def print_environment(kit_root: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["end_sentence"] = end_sentence
     return env

@@ -41,6 +41,19 @@ def css_string(value: object) -> Markup:
     return Markup('"' + "".join(escaped) + '"')
 
 
+# Marks that end a sentence or a title already: '¡Año, niño, acción!' needs no full stop after it.
+_ENDING_MARKS = ".!?…:;‽。！？؟۔।"
+# Closing quotes may follow the mark: 'Ask "Why?"' ends in a question too.
+_CLOSING_QUOTES = "\"'”’»›」』"
+
+
+def end_sentence(value: object) -> str:
+    """Text followed by a full stop, unless it already ends in a mark of its own."""
+    text = str(value).rstrip()
+    last = text.rstrip(_CLOSING_QUOTES)[-1:]
+    return text if last and last in _ENDING_MARKS else text + "."
+
+
 def human_size(size: int) -> str:
     """Bytes -> '42 KB' as people read file sizes."""
     if size < 1024:

@@ -9,6 +9,7 @@ stay text instead of turning into booleans, base-60 numbers or date objects.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,10 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
+# The line breaks PyYAML counts, so that a raw line has the number its marks give.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 @dataclass
 class SourceDocument:
     """The values of one YAML file and where each one was written."""
@@ -62,6 +67,12 @@ class SourceDocument:
     data: object
     value_at: dict[tuple, Location] = field(default_factory=dict)
     key_at: dict[tuple, Location] = field(default_factory=dict)
+    text: str = ""  # the file as written, for messages that need to look at a raw line
+
+    def raw_line(self, number: int) -> str:
+        """Line `number` (from 1) of the file as written, or '' past its end."""
+        lines = _LINE_BREAK.split(self.text)
+        return lines[number - 1] if 0 < number <= len(lines) else ""
 
     def locate(self, loc: tuple, *, key: bool = False) -> Location:
         """Where a field is, or the nearest enclosing field that exists in the file."""
@@ -99,13 +110,7 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
     if len(raw) > MAX_FILE_BYTES:
         raise fail(f"the file is {len(raw):,} bytes; tool files are small text files. "
                    "Check that this is the right file.")
-    if b"\x00" in raw:
-        raise fail("this is not a text file. Save it as plain UTF-8 text.")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise fail("the file is not UTF-8 text. Save it with UTF-8 encoding.", line) from None
+    text = _decode(raw, fail)
     if not text.strip():
         raise fail("the file is empty. Fill it in, or delete it.")
 
@@ -125,9 +130,34 @@ def read_yaml(path: Path, shown_as: str) -> SourceDocument:
 
     if root is None:  # only comments, or a lone '---'
         raise fail("the file has only comments. Fill it in, or delete it.")
-    doc = SourceDocument(path, shown_as, None)
+    doc = SourceDocument(path, shown_as, None, text=text)
     doc.data = _build(root, (), doc, loader, depth=0)
     return doc
+
+
+# Longest marks first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BYTE_ORDER_MARKS = ((codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+                     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"))
+
+
+def _decode(raw: bytes, fail) -> str:
+    """The file's text. UTF-8 by default; UTF-16 and UTF-32 when the file starts with their
+    byte-order mark, as YAML allows (Notepad's "Unicode" and PowerShell 5 write UTF-16 that way)."""
+    for mark, codec, name in _BYTE_ORDER_MARKS:
+        if raw.startswith(mark):
+            try:
+                return raw[len(mark):].decode(codec)
+            except UnicodeDecodeError:
+                raise fail(f"the file starts like {name} text but is damaged further on. "
+                           "Save it again as UTF-8 text.") from None
+    # Without a byte-order mark, a NUL byte means a binary file (or UTF-16 without its mark).
+    if b"\x00" in raw:
+        raise fail("this is not a text file. Save it as plain UTF-8 text.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise fail("the file is not UTF-8 text. Save it with UTF-8 encoding.", line) from None
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, shown_as: str) -> YamlProblem:

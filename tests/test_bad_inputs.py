@@ -1,13 +1,16 @@
 """A corpus of bad inputs: each gives a plain message with file, line, field and a fix; exit 1; no traceback.
 
 The inputs live in tests/bad_inputs/<type>-<case>.yml, the expected messages in
-tests/bad_inputs/expected/<type>-<case>.txt. After changing a message on purpose, run
+tests/bad_inputs/expected/<type>-<case>.txt. A case of type `kit` is a whole kit.yml;
+the logo file it names, when the case is about the logo, is made by _case_logos(). After changing a message on purpose, run
 `pytest tests/test_bad_inputs.py --update-golden` and review the diff.
 """
 
 from __future__ import annotations
 
 import re
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -20,7 +23,7 @@ CORPUS = Path(__file__).parent / "bad_inputs"
 FOLDERS = {"activity": "toolkit/activities", "canvas": "toolkit/canvases",
            "checklist": "toolkit/checklists", "session": "facilitation/sessions"}
 GOOD_SESSION = (CORPUS / "session-minutes-do-not-add-up.yml").read_text().replace("minutes: 45\n", "minutes: 30\n")
-PROBLEM_LINE = re.compile(r"^(toolkit|facilitation)/[a-z/-]+/[a-z0-9-]+\.ya?ml(:\d+:\d+)?: .+[.?]$")
+PROBLEM_LINE = re.compile(r"^((toolkit|facilitation)/[a-z/-]+/[a-z0-9-]+\.ya?ml|kit\.yml)(:\d+:\d+)?: .+[.?]$")
 
 
 def _kit_with(small_kit: Path, files: dict[str, bytes]) -> Path:
@@ -57,6 +60,37 @@ def _generated_cases() -> dict[str, bytes]:
     }
 
 
+def _png(width: int, height: int) -> bytes:
+    """A real PNG of one grey colour: the header holds the size the check reads."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    pixels = zlib.compress((b"\0" + b"\x80" * width) * height)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
+
+
+def _case_logos() -> dict[str, tuple[str, bytes]]:
+    """The logo file each kit.yml case names, by case: where it goes and what it holds."""
+    png, svg = "overrides/assets/case-logo.png", "overrides/assets/case-logo.svg"
+    return {
+        "kit-logo-not-really-png": (png, b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64),  # a JPEG renamed
+        "kit-logo-too-large": (png, _png(16, 16) + b"\x00" * (3 * 1024 * 1024)),
+        "kit-logo-too-wide": (png, _png(3000, 20)),
+        "kit-logo-svg-too-wide": (svg, b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4800 600">'
+                                       b'<rect width="4800" height="600"/></svg>'),
+        "kit-logo-svg-broken": (svg, b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10"\n</svg>'),
+    }
+
+
+def _placed(name: str, content: bytes) -> dict[str, bytes]:
+    """The files a case puts into the kit: the case itself, where its type belongs, and its logo."""
+    kind = name.split("-", 1)[0]
+    if kind != "kit":
+        return {f"{FOLDERS[kind]}/{name}.yml": content}
+    logo = _case_logos().get(name)
+    return {"kit.yml": content, **({logo[0]: logo[1]} if logo else {})}
+
+
 def _all_cases() -> dict[str, bytes]:
     stored = {path.stem: path.read_bytes() for path in sorted(CORPUS.glob("*.yml"))}
     return {**stored, **_generated_cases()}
@@ -71,9 +105,9 @@ def test_the_corpus_has_at_least_40_inputs():
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_each_bad_input_gives_its_expected_plain_message(name, small_kit, monkeypatch, capsys, update_golden):
-    kind = name.split("-", 1)[0]
-    relative = f"{FOLDERS[kind]}/{name}.yml"
-    kit_root = _kit_with(small_kit, {relative: CASES[name]})
+    files = _placed(name, CASES[name])
+    relative = next(iter(files))
+    kit_root = _kit_with(small_kit, files)
     code, out, err = _validate(kit_root, monkeypatch, capsys)
 
     assert code == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..colour import WHITE, mixed
 from ..errors import KitInvalid
 from ..kit import SETTINGS_FILE, Kit
+from ..logo import logo_problem
 from ..yaml_source import read_yaml
 
 ASSETS_PREFIX = "overrides/assets/"
@@ -20,10 +21,12 @@ def brand(kit: Kit) -> dict:
 
 
 def check_logo(kit: Kit) -> None:
-    """Stop with a plain message, pointing at kit.yml, when the logo file is not there."""
-    logo = kit.settings.logo
-    if not logo or (kit.root / logo).is_file():
-        return
-    settings = read_yaml(kit.root / SETTINGS_FILE, SETTINGS_FILE)
-    raise KitInvalid([settings.problem(("logo",), f"there is no file {logo}. Put the logo there, "
-                                       "or change 'logo:' to the path of your logo file, or remove the line.")])
+    """Stop with a plain message, pointing at kit.yml's logo line, when the logo cannot be used.
+
+    load_kit makes the same check; it is made again here, just before the logo is used,
+    because the file may have changed since the kit was loaded.
+    """
+    message = logo_problem(kit.root, kit.settings.logo)
+    if message:
+        settings = read_yaml(kit.root / SETTINGS_FILE, SETTINGS_FILE)
+        raise KitInvalid([settings.problem(("logo",), message)])
