@@ -64,7 +64,10 @@ def _build(args) -> int:
 
 
 def _packet(args) -> int:
+    from .errors import Problem
     from .kit import find_kit_root, load_kit
+    from .output_safety import check_output_file
+    from .atomic_write import write_atomically
     from .packet import packet_for_ids
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
@@ -73,17 +76,22 @@ def _packet(args) -> int:
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
+    # Every check on the output file and the agenda comes before rendering, which takes seconds.
+    output = check_output_file(Path(args.output), kit.root, args.force)
     packet = packet_for_ids(kit, args.ids, args.start, args.title)
     paper = PAPERS[args.paper or kit.settings.paper]
     html = packet_html(print_environment(kit.root), kit, packet, paper, "")
     job = PdfJob("packet", f"packet-{paper.variant}", "", args.output, html)
     with Renderer(AssetLookup(asset_folders(kit.root)), cache=None) as renderer:
         pdf = renderer.render([job])[0]
-    output = Path(args.output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(pdf)
-    print(f"Wrote {output}: {len(packet.tools)} tools, {packet.rows[0].starts}–{packet.rows[-1].ends}, "
-          f"{paper.variant} paper.")
+    try:
+        write_atomically(output, pdf)
+    except OSError as error:
+        raise KitInvalid([Problem("toolkit packet --output", 0, 0, "", f"could not write {args.output} "
+                                  f"({error.strerror or error}). Check that you may write in that folder, "
+                                  "or give another file name.")]) from error
+    print(f"Wrote {args.output}: {_count(len(packet.tools), 'tool')}, {packet.rows[0].starts}–"
+          f"{packet.rows[-1].ends}, {paper.variant} paper.")
     for row in packet.rows:
         print(f"  {row.starts}–{row.ends}  {row.title} ({row.minutes} min)")
     return 0
@@ -111,7 +119,9 @@ def parser() -> argparse.ArgumentParser:
     packet = commands.add_parser("packet", help="write one PDF with an agenda and the worksheets of the given tools")
     packet.add_argument("ids", nargs="+", metavar="ID", help="tool ids in agenda order, or one session id")
     packet.add_argument("--start", type=_clock_time, help="start time, e.g. 09:30 (default: the session's, or 09:00)")
-    packet.add_argument("--output", required=True, help="where to write the PDF, e.g. packet.pdf")
+    packet.add_argument("--output", required=True,
+                        help="where to write the PDF, e.g. packet.pdf; never inside the kit's source folders")
+    packet.add_argument("--force", action="store_true", help="replace the output file if it is already a PDF")
     packet.add_argument("--paper", choices=["letter", "a4"], help="paper size (default: the kit's)")
     packet.add_argument("--title", help="title on the cover (tools only; a session uses its own)")
     packet.set_defaults(run=_packet)
@@ -169,7 +179,7 @@ def _run(args) -> int:
         print(error.report(), file=sys.stderr)
         return 1
     except KeyboardInterrupt as stop:
-        print("Stopped. Nothing half-written was kept; the previous site is as it was.", file=sys.stderr)
+        print("Stopped. Nothing half-written was kept; what was there before is as it was.", file=sys.stderr)
         return 128 + getattr(stop, "signal_number", signal.SIGINT)
     except Exception as error:  # last resort: people who run this do not read tracebacks
         if os.environ.get("TOOLKIT_DEBUG"):

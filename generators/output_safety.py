@@ -9,6 +9,7 @@ kit's own folder, a folder above it, or a folder that holds its sources.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from .errors import KitInvalid, Problem
@@ -31,6 +32,10 @@ def _is_kit_source(path: Path, root: Path) -> str | None:
         if path == source or path.is_relative_to(source):
             return name
     return None
+
+
+def _source_label(name: str) -> str:
+    return f"the kit's {name} file" if name.endswith(".yml") else f"the kit's {name}/ folder"
 
 
 def _holds_kit_sources(folder: Path) -> bool:
@@ -62,7 +67,7 @@ def check_site_folder(target: Path, root: Path, option: str = "--site-dir") -> P
     source = _is_kit_source(target, root)
     if source:
         place = "is" if target == root / source else "is inside"
-        raise _refused(command, f"{shown} {place} the kit's {source}, which people write by hand. "
+        raise _refused(command, f"{shown} {place} {_source_label(source)}, which people write by hand. "
                        "Give a folder of its own, e.g. site/ (the default) or ../my-site.")
     if target.exists() and not target.is_dir():
         raise _refused(command, f"{shown} is a file, not a folder. Give a folder that does not exist yet.")
@@ -86,23 +91,35 @@ def check_output_file(output: Path, root: Path, force: bool, command: str = "too
     Checked before any rendering, so a wrong path costs nothing."""
     resolved, root = output.resolve(), root.resolve()
     shown = str(output)
-    if resolved.suffix.lower() != ".pdf":
-        raise _refused(command, f"{shown} does not end in .pdf. Give a file name such as packet.pdf.")
     source = _is_kit_source(resolved, root)
     if source:
-        raise _refused(command, f"{shown} is inside the kit's {source}, which people write by hand. "
+        raise _refused(command, f"{shown} is inside {_source_label(source)}, which people write by hand. "
                        "Write the packet elsewhere, e.g. packet.pdf in the kit's folder or ../packet.pdf.")
+    site = next((folder for folder in resolved.parents if was_built_here(folder)), None)
+    if site:
+        raise _refused(command, f"{shown} is inside the built site {site}, which the next build replaces "
+                       "whole. Write the packet elsewhere, e.g. packet.pdf in the kit's folder.")
     if resolved.is_dir():
         raise _refused(command, f"{shown} is a folder. Give a file name inside it, e.g. {shown}/packet.pdf.")
+    if resolved.suffix.lower() != ".pdf":
+        raise _refused(command, f"{shown} does not end in .pdf. Give a file name such as packet.pdf.")
     if resolved.exists():
         if not _starts_like_pdf(resolved):
             raise _refused(command, f"{shown} exists and is not a PDF; it was left as it is. "
                            "Give another file name.")
         if not force:
             raise _refused(command, f"{shown} exists. Add --force to replace it, or give another file name.")
-    if resolved.parent.exists() and not resolved.parent.is_dir():
-        raise _refused(command, f"{resolved.parent} is a file, not a folder. Give another file name.")
+    _check_folder_writable(resolved.parent, command)
     return resolved
+
+
+def _check_folder_writable(folder: Path, command: str) -> None:
+    """The folder exists and can be written to, or can be made inside the nearest one that exists."""
+    existing = next(parent for parent in (folder, *folder.parents) if parent.exists())
+    if not existing.is_dir():
+        raise _refused(command, f"{existing} is a file, not a folder. Give another place for the file.")
+    if not os.access(existing, os.W_OK):
+        raise _refused(command, f"you may not write in {existing}. Give a folder of your own.")
 
 
 def _starts_like_pdf(path: Path) -> bool:

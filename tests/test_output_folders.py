@@ -47,12 +47,13 @@ def build(kit_root: Path, site_dir: str, monkeypatch, capsys, **env) -> tuple[in
 REFUSED = {
     ".": "holds the kit itself",
     "..": "holds the kit itself",
-    "docs": "is the kit's docs, which people write by hand",
-    "toolkit": "is the kit's toolkit, which people write by hand",
-    "toolkit/activities": "is inside the kit's toolkit, which people write by hand",
-    "facilitation/new-site": "is inside the kit's facilitation, which people write by hand",
-    "overrides": "is the kit's overrides, which people write by hand",
-    ".git": "is the kit's .git, which people write by hand",
+    "docs": "is the kit's docs/ folder, which people write by hand",
+    "toolkit": "is the kit's toolkit/ folder, which people write by hand",
+    "toolkit/activities": "is inside the kit's toolkit/ folder, which people write by hand",
+    "facilitation/new-site": "is inside the kit's facilitation/ folder, which people write by hand",
+    "overrides": "is the kit's overrides/ folder, which people write by hand",
+    ".git": "is the kit's .git/ folder, which people write by hand",
+    "kit.yml": "is the kit's kit.yml file, which people write by hand",
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..schedule import latest_start, past_midnight
 from .common import Line, Minutes, Range, Slug, Strict, Text
 
 ClockTime = str  # validated by pattern below; kept as text so '09:30' is never read as a number
@@ -62,6 +63,17 @@ class Session(Strict):
     notes: list[Text] = Field(default_factory=list, description="Facilitator notes for the whole session.")
     follow_up: list[Task] = Field(default_factory=list, description="What happens after, including when "
                                   "results go back to participants.")
+
+    @field_validator("minutes")
+    @classmethod
+    def _ends_by_midnight(cls, minutes: int, info: ValidationInfo) -> int:
+        # The agenda's clock times are printed within one day; past midnight they would wrap.
+        start = info.data.get("start")
+        problem = past_midnight(start, minutes) if start else None
+        if problem:
+            raise ValueError(f"the session {problem}. Start at {latest_start(minutes)} or earlier, "
+                             "make it shorter, or split it into two sessions")
+        return minutes
 
     @field_validator("agenda")
     @classmethod

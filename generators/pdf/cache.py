@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 import time
 from pathlib import Path
 
 from .. import __version__
+from ..atomic_write import write_atomically
 
 
 def cache_folder(kit_root: Path) -> Path:
@@ -32,8 +32,8 @@ def store(folder: Path, key: str, pdf: bytes) -> Path:
     beside it lets the next build notice a file damaged afterwards."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{key}.pdf"
-    _write_atomically(target, pdf)
-    _write_atomically(_checksum_file(target), hashlib.sha256(pdf).hexdigest().encode("ascii"))
+    write_atomically(target, pdf, durable=False)
+    write_atomically(_checksum_file(target), hashlib.sha256(pdf).hexdigest().encode("ascii"), durable=False)
     return target
 
 
@@ -48,27 +48,6 @@ def is_intact(path: Path) -> bool:
 
 def _checksum_file(pdf: Path) -> Path:
     return pdf.with_suffix(".sha256")
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644 & ~_UMASK)  # mkstemp makes files only their owner can read
-        os.replace(temporary, target)
-    except BaseException:  # an interrupt included: leave no half-written file behind
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _current_umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-_UMASK = _current_umask()  # read once: setting it to read it is not safe while threads write files
 
 
 UNUSED_DAYS_KEPT = 30
