@@ -71,13 +71,15 @@ def _packet(args) -> int:
     from .packet import packet_for_ids
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
+    from .pdf.coverage import check_font_coverage
     from .pdf.documents import packet_html
     from .pdf.rendering import PdfJob, Renderer
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
-    # Every check on the output file and the agenda comes before rendering, which takes seconds.
+    # Every check on the output file, the agenda and the fonts comes before rendering, which takes seconds.
     output = check_output_file(Path(args.output), kit.root, args.force)
+    check_font_coverage(kit)
     packet = packet_for_ids(kit, args.ids, args.start, args.title)
     paper = PAPERS[args.paper or kit.settings.paper]
     html = packet_html(print_environment(kit.root), kit, packet, paper, "")

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from .content_types import CONTENT_TYPES
+from .model.fonts import FONT_FILE_PATTERN
 from .schemas import schema_models
 
 FIELD_REFERENCE_PATH = "about/fields.md"
@@ -28,6 +29,7 @@ PATTERN_WORDS = {
     "^([01][0-9]|2[0-3]):[0-5][0-9]$": "a time of day as hours and minutes, such as `17:30`",
     "^#[0-9a-fA-F]{6}$": "a colour as `#` and six hex digits, such as `#0b5563`",
     "^overrides/assets/[A-Za-z0-9_./-]+\\.(svg|png)$": "a file under `overrides/assets/` ending in `.svg` or `.png`",
+    FONT_FILE_PATTERN: "a font file under `overrides/assets/fonts/` ending in `.ttf`, `.otf`, `.woff`, `.woff2` or `.ttc`",
 }
 
 

@@ -147,6 +147,10 @@ def load_kit(root: Path) -> Kit:
         raise KitInvalid(problems)
     kit = Kit(root, settings, vocabulary, items)
     problems.extend(check_references(kit, invalid_ids))
+    if settings.fonts:  # imported only then: reading fonts brings in the PDF side
+        from .pdf.font_files import extra_font_problems
+
+        problems.extend(extra_font_problems(kit))
     if problems:
         raise KitInvalid(problems)
     return kit

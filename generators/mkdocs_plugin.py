@@ -24,11 +24,12 @@ from .content_types import CONTENT_TYPES
 from .errors import KitInvalid
 from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit, load_kit
-from .locale import ui_words
+from .locale import text_direction, ui_words
 from .pdf.branding import check_logo
 from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, build_pdfs
 from .plain_folder import inline_fonts, write_search_index_script
+from .site_language import mark_language, theme_language
 from .site_pages import (
     CATALOG_PATH,
     HOME_PATH,
@@ -103,6 +104,8 @@ def _relink_previous_and_next(nav) -> None:
 class ToolkitPlugin(BasePlugin):
     kit: Kit
 
+    # Before the search plugin's on_config, which reads the theme's language to pick its word rules.
+    @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.root = Path(config.config_file_path).parent
         try:
@@ -111,6 +114,7 @@ class ToolkitPlugin(BasePlugin):
             raise PluginError(error.report()) from None
         config.site_name = self.kit.settings.name
         self._apply_brand(config)
+        self._apply_language(config)
         # Page addresses ending in .html are what a copy opened from a folder needs
         # (`toolkit build --plain-folder`): it also gets search that works from file://.
         config.extra["toolkit_plain_folder"] = not config.use_directory_urls
@@ -130,6 +134,13 @@ class ToolkitPlugin(BasePlugin):
         if self.kit.settings.logo:
             # overrides/ is the theme's folder, so its assets/ are published at the site's root.
             config.theme["logo"] = self.kit.settings.logo.removeprefix("overrides/")
+
+    def _apply_language(self, config: MkDocsConfig) -> None:
+        """kit.yml's language for the theme's words (English when it has no translation) and the
+        direction of every page (right to left for Arabic, Hebrew, Persian, Urdu...)."""
+        language = self.kit.settings.language
+        config.theme["language"] = theme_language(language, config.theme.dirs)
+        config.theme["direction"] = text_direction(language)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         kit = self.kit
@@ -238,6 +249,17 @@ class ToolkitPlugin(BasePlugin):
         if page.title:
             page.title = escape(page.title, quote=False)
         return html
+
+    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+        return self._declare_language(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        # 404.html is rendered from a template, not a page.
+        return self._declare_language(output_content) if template_name.endswith(".html") else output_content
+
+    def _declare_language(self, html: str) -> str:
+        language = self.kit.settings.language
+        return mark_language(html, language, text_direction(language))
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -30,7 +30,7 @@ documents = st.recursive(
 
 def _kit_folder() -> Path:
     root = Path(tempfile.mkdtemp(prefix="kit-property-"))
-    for name in ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml"):
+    for name in ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "overrides/assets/logo.svg"):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_bytes((KIT_ROOT / name).read_bytes())
     (root / "toolkit/activities").mkdir(parents=True, exist_ok=True)

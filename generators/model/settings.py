@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from .common import Line, Slug, Strict, Text
+from .fonts import Font
 
 # Headings and rules print in the primary colour on white paper; below this contrast
 # ratio (WCAG AA for body text) they become hard to read, on paper and on screen.
@@ -53,6 +54,11 @@ class Settings(Strict):
     repository_url: Line | None = Field(None, pattern=r"^https?://", description="The kit's repository; "
                                         "enables 'edit this tool' links.")
     contact: Text | None = Field(None, description="How readers reach the publisher.")
+    fonts: list[Font] = Field(default_factory=list, description="Fonts for the characters the kit's own "
+                             "font (Atkinson Hyperlegible: Latin letters of Western European languages) "
+                             "lacks, such as Chinese, Arabic or Vietnamese. Each character prints in the first "
+                             "font that has it: the kit's own, then these in order. Put the font files in "
+                             "overrides/assets/fonts/.")
 
     @field_validator("primary_colour")
     @classmethod

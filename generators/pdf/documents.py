@@ -12,7 +12,7 @@ from collections.abc import Iterable
 import jinja2
 
 from ..kit import Item, Kit
-from ..locale import ui_words
+from ..locale import text_direction, ui_words
 from ..packet import Packet, merged_materials
 from ..paper import Paper
 from ..schedule import agenda_rows
@@ -45,6 +45,7 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: It
     settings = kit.settings
     return dict(
         kit=kit, t=words, label=kit.vocabulary.label, language=language or settings.language,
+        direction=text_direction(language or settings.language),
         page_before=before, page_middle=middle, short_link=short_link(kit, page_url),
         footer_credit=words["footer_credit"].format(organization=settings.organization,
                                                     licence=settings.content_licence.name),

@@ -25,6 +25,7 @@ from ..templating import print_environment
 from .assets import AssetLookup, asset_folders
 from .branding import check_logo
 from .cache import cache_folder, prune
+from .coverage import check_font_coverage
 from .documents import packet_html, print_html
 from .fields import slug
 from .kit_documents import build_kit_documents, kit_documents
@@ -96,6 +97,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPd
     """Every item's PDFs, keyed by item id; the card decks and the book under KIT_DOCUMENTS."""
     started = time.monotonic()
     check_logo(kit)
+    check_font_coverage(kit)  # before rendering: a character no font has would print as an empty box
     env = print_environment(kit.root)
     jobs = pdf_jobs(kit, page_urls)
     documents = kit_documents(env, kit, page_urls, kit_file_stem(kit))
