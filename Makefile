@@ -37,7 +37,7 @@ validate: $(STAMP)
 
 # Time cold, warm and changed builds and synthetic kits of 100 and 1000 tools (takes a while).
 bench: $(STAMP)
-	$(BIN)/toolkit bench
+	$(BIN)/python -m benchmarks.bench
 
 # Lighthouse scores of the built site, served from 127.0.0.1 (needs Chromium and npm; a measurement, not a test).
 lighthouse: site

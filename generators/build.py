@@ -1,8 +1,10 @@
-"""`toolkit build`: build the whole site into a fresh folder, then swap it into place.
+"""`toolkit build` and `toolkit generate`.
 
-Only a folder that is new, empty or a site this kit built is ever replaced
-(output_safety.py). If anything fails or the build is stopped, the previous site is
-left exactly as it was (staging_area.py).
+`generate` writes the site as an ordinary project (generate.py). `build` writes that
+project beside the target, runs a site engine on it (engines.py), finishes the pages,
+and swaps the result into place. Only a folder that is new, empty or one this kit made
+is ever replaced (output_safety.py); if anything fails or the build is stopped, the
+previous site is left exactly as it was (staging_area.py).
 """
 
 from __future__ import annotations
@@ -14,57 +16,83 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError
-
 from . import staging_area
+from .engines import run_engine
 from .errors import KitInvalid, Problem
+from .generate import write_project
 from .kit import load_kit
+from .locale import text_direction
 from .output_safety import check_site_folder, mark_as_built
+from .plain_folder import finish_plain_folder
+from .site_language import mark_pages_language
+
+# What an engine cannot do, said before anything is rendered.
+PLAIN_FOLDER_ENGINES = ("mkdocs", "properdocs")
 
 
-class BuildFailed(Exception):
-    """The site could not be built; the message says why and the old site is untouched."""
-
-
-def _show_mkdocs_messages() -> logging.Handler:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.setLevel(logging.WARNING)
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)
+def _show_progress() -> None:
+    """The PDF step's progress lines on standard output, once."""
+    progress_log = logging.getLogger("mkdocs.plugins.toolkit")
+    if any(getattr(handler, "toolkit", False) for handler in progress_log.handlers):
+        return
     progress = logging.StreamHandler(sys.stdout)
+    progress.toolkit = True
     progress.setFormatter(logging.Formatter("%(message)s"))
     progress.addFilter(lambda record: record.levelno == logging.INFO)
-    logging.getLogger("mkdocs.plugins.toolkit").addHandler(progress)
-    return handler
+    progress_log.addHandler(progress)
+    progress_log.setLevel(logging.INFO)
+    warnings = logging.StreamHandler(sys.stderr)
+    warnings.toolkit = True
+    warnings.setLevel(logging.WARNING)
+    warnings.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    progress_log.addHandler(warnings)
+    progress_log.propagate = False
 
 
-def build_site(root: Path, site_dir: Path | None = None, plain_folder: bool = False) -> Path:
+def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool = False, engine: str = "mkdocs",
+               pdfs: bool = True) -> Path:
     """Build into site_dir (default site/); `plain_folder` for a copy that opens from a folder."""
     target = check_site_folder(site_dir or root / "site", root)
-    load_kit(root)  # report content problems plainly before MkDocs starts
+    if plain_folder and engine not in PLAIN_FOLDER_ENGINES:
+        raise KitInvalid([Problem(f"toolkit build --engine {engine}", 0, 0, "", f"{engine} cannot make the copy "
+                                  "that opens from a plain folder (its search needs a web server). Leave out "
+                                  "--plain-folder, or use --engine mkdocs or --engine properdocs.")])
+    kit = load_kit(root)  # report content problems plainly before anything else
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging_area.remove_leftovers(target)
+    project = staging_area.new_folder(target)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
+    _show_progress()
+    try:
+        config_file = write_project(kit, project, directory_urls=not plain_folder, pdfs=pdfs)
+        run_engine(engine, config_file)
+        built = project / "site"
+        mark_pages_language(built, kit.settings.language, text_direction(kit.settings.language))
+        if plain_folder:
+            finish_plain_folder(built)
+        mark_as_built(built)
+        staging_area.swap_into_place(built, target)
+    finally:
+        shutil.rmtree(project, ignore_errors=True)  # the project, and after the swap the old site
+    return target
+
+
+def generate_project(root: Path, folder: Path, *, pdfs: bool = True) -> Path:
+    """`toolkit generate DIR`: the project any engine can build, written whole or not at all."""
+    target = check_site_folder(folder, root, option="DIR", command="toolkit generate")
+    kit = load_kit(root)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_area.remove_leftovers(target)
     staging = staging_area.new_folder(target)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
-    _show_mkdocs_messages()
+    _show_progress()
     try:
-        overrides = {"use_directory_urls": False} if plain_folder else {}
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True, **overrides)
-        mkdocs_build(config)
+        write_project(kit, staging, pdfs=pdfs)
         mark_as_built(staging)
-    except (Abort, ConfigurationError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise KitInvalid([Problem("mkdocs.yml", 0, 0, "", f"the site build stopped ({error}). "
-                                  "See the messages above; the previous site was left as it was.")]) from None
+        staging_area.swap_into_place(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    staging_area.swap_into_place(staging, target)
     return target
 
 

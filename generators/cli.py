@@ -8,6 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
+from .engines import ENGINES
 from .errors import KitInvalid
 
 
@@ -42,13 +43,6 @@ def _schemas(args) -> int:
     return 0
 
 
-def _bench(args) -> int:
-    from . import bench
-    from .kit import find_kit_root
-
-    return bench.main(find_kit_root(Path.cwd()), [int(n) for n in args.sizes.split(",") if n])
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
@@ -58,8 +52,19 @@ def _build(args) -> int:
     from .kit import find_kit_root
 
     root = find_kit_root(Path.cwd())
-    site = build_site(root, Path(args.site_dir) if args.site_dir else None, plain_folder=args.plain_folder)
-    print(f"Built the site in {site}")
+    site = build_site(root, Path(args.site_dir) if args.site_dir else None, plain_folder=args.plain_folder,
+                      engine=args.engine, pdfs=not args.no_pdfs)
+    print(f"Built the site in {site} with {args.engine}.")
+    return 0
+
+
+def _generate(args) -> int:
+    from .build import generate_project
+    from .kit import find_kit_root
+
+    folder = generate_project(find_kit_root(Path.cwd()), Path(args.folder), pdfs=not args.no_pdfs)
+    print(f"Wrote the site's project to {folder}. Build it there with 'mkdocs build', 'properdocs build' "
+          "or 'zensical build'.")
     return 0
 
 
@@ -117,7 +122,15 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--plain-folder", action="store_true",
                        help="build a copy that opens straight from the folder, without a web server "
                             "(page addresses end in .html)")
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                       help="the site engine (default: mkdocs); properdocs and zensical are optional installs")
+    build.add_argument("--no-pdfs", action="store_true", help="pages only, without PDFs: for a quick look")
     build.set_defaults(run=_build)
+    generate = commands.add_parser("generate", help="write the site as a plain project (Markdown, PDFs, "
+                                   "mkdocs.yml) that MkDocs, ProperDocs or Zensical can build")
+    generate.add_argument("folder", metavar="DIR", help="a new or empty folder outside the kit's sources")
+    generate.add_argument("--no-pdfs", action="store_true", help="pages only, without PDFs")
+    generate.set_defaults(run=_generate)
     packet = commands.add_parser("packet", help="write one PDF with an agenda and the worksheets of the given tools")
     packet.add_argument("ids", nargs="+", metavar="ID", help="tool ids in agenda order, or one session id")
     packet.add_argument("--start", type=_clock_time, help="start time, e.g. 09:30 (default: the session's, or 09:00)")
@@ -133,9 +146,6 @@ def parser() -> argparse.ArgumentParser:
     new.set_defaults(run=_new)
     schemas = commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the content model")
     schemas.set_defaults(run=_schemas)
-    bench = commands.add_parser("bench", help="time cold, warm and changed builds; print one JSON document")
-    bench.add_argument("--sizes", default="100,1000", help="synthetic kit sizes, comma-separated (default 100,1000)")
-    bench.set_defaults(run=_bench)
     return main_parser
 
 

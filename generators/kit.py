@@ -7,9 +7,6 @@ The Kit that comes back is read-only; renderers only read it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -18,52 +15,12 @@ from .content_types import CONTENT_TYPES, ContentType
 from .errors import KitInvalid, Problem, display_path
 from .explain import explain
 from .logo import logo_problem
-from .model import Session, Settings, Vocabulary
+from .kit_data import SETTINGS_FILE, VOCABULARY_FILE, Item, Kit
+from .model import Settings, Vocabulary
 from .references import check_references
-from .source_dates import last_change_dates
 from .yaml_source import SourceDocument, YamlProblem, read_yaml
 
-SETTINGS_FILE = "kit.yml"
-VOCABULARY_FILE = "toolkit/vocabulary.yml"
-
-
-@dataclass(frozen=True)
-class Item:
-    """One tool or session: its id (the file name), its type, its checked content and its source."""
-
-    id: str
-    type: ContentType
-    content: BaseModel
-    source: SourceDocument
-
-    @property
-    def is_session(self) -> bool:
-        return isinstance(self.content, Session)
-
-
-@dataclass
-class Kit:
-    root: Path
-    settings: Settings
-    vocabulary: Vocabulary
-    items: dict[str, Item] = field(default_factory=dict)  # every tool and session, by id
-
-    def of_type(self, type_name: str) -> list[Item]:
-        return sorted((i for i in self.items.values() if i.type.name == type_name),
-                      key=lambda i: i.content.title.lower())
-
-    @property
-    def tools(self) -> list[Item]:
-        return [i for i in self.items.values() if not i.is_session]
-
-    @cached_property
-    def _change_dates(self) -> dict[Path, str]:
-        return last_change_dates(self.root)  # read from git once, when a PDF first needs a date
-
-    def changed_on(self, items: Iterable[Item]) -> str | None:
-        """The day the newest of `items` last changed in git ('YYYY-MM-DD'), or None if none is committed."""
-        days = [self._change_dates.get(item.source.path.resolve()) for item in items]
-        return max((day for day in days if day), default=None)
+__all__ = ["SETTINGS_FILE", "VOCABULARY_FILE", "Item", "Kit", "find_kit_root", "load_kit"]
 
 
 def find_kit_root(start: Path) -> Path:
@@ -104,7 +61,7 @@ def content_files(root: Path) -> list[tuple[ContentType, Path]]:
 
 def load_kit(root: Path) -> Kit:
     problems: list[Problem] = []
-    settings = _load_settings(root, problems)
+    settings_source, settings = _load_settings(root, problems)
     _, vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
 
     items: dict[str, Item] = {}
@@ -145,7 +102,7 @@ def load_kit(root: Path) -> Kit:
 
     if settings is None or vocabulary is None:
         raise KitInvalid(problems)
-    kit = Kit(root, settings, vocabulary, items)
+    kit = Kit(root, settings, vocabulary, items, settings_source)
     problems.extend(check_references(kit, invalid_ids))
     if settings.fonts:  # imported only then: reading fonts brings in the PDF side
         from .pdf.font_files import extra_font_problems
@@ -160,13 +117,13 @@ def _is_slug(text: str) -> bool:
     return re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) is not None
 
 
-def _load_settings(root: Path, problems: list[Problem]) -> Settings | None:
+def _load_settings(root: Path, problems: list[Problem]) -> tuple[SourceDocument | None, Settings | None]:
     """kit.yml, and the logo it names: a logo that would spoil the build is found by validate."""
     doc, settings = _load_one(root, SETTINGS_FILE, Settings, problems)
     message = logo_problem(root, settings.logo) if settings else None
     if message:
         problems.append(doc.problem(("logo",), message))
-    return settings
+    return doc, settings
 
 
 def _load_one(root: Path, relative: str, model: type[BaseModel], problems: list[Problem]):

@@ -56,11 +56,11 @@ def was_built_here(folder: Path) -> bool:
         return False
 
 
-def check_site_folder(target: Path, root: Path, option: str = "--site-dir") -> Path:
+def check_site_folder(target: Path, root: Path, option: str = "--site-dir", command: str = "toolkit build") -> Path:
     """The resolved folder a build may replace, or KitInvalid saying why not and what to do."""
     target, root = target.resolve(), root.resolve()
     shown = str(target)
-    command = f"toolkit build {option}"
+    command = f"{command} {option}"
     if target == root or root.is_relative_to(target):
         raise _refused(command, f"{shown} holds the kit itself; a build replaces its whole output folder. "
                        "Give a folder of its own, e.g. site/ (the default) or ../my-site.")

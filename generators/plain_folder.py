@@ -17,6 +17,12 @@ from pathlib import Path
 FONT_URL = re.compile(r"""url\(["']?([^"')]+\.woff2)["']?\)""")
 
 
+def finish_plain_folder(site_dir: Path) -> None:
+    """After the engine: what a copy opened from a folder needs that a served site does not."""
+    write_search_index_script(site_dir)
+    inline_fonts(site_dir)
+
+
 def write_search_index_script(site_dir: Path) -> None:
     """search/search_index.js: the search index as a script that sets `__index`."""
     index = site_dir / "search" / "search_index.json"

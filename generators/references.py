@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from .errors import Problem
 
 if TYPE_CHECKING:
-    from .kit import Item, Kit
+    from .kit_data import Item, Kit
 
 
 def check_references(kit: Kit, invalid_ids: set[str]) -> list[Problem]:

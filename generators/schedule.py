@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .kit import Kit, Item
+    from .kit_data import Item, Kit
     from .model import Session
 
 MINUTES_IN_A_DAY = 24 * 60

@@ -40,3 +40,12 @@ def mark_language(html: str, language: str, direction: str) -> str:
         return f'<html lang="{escape(language)}" dir="{escape(direction)}"{others}>'
 
     return _HTML_ELEMENT.sub(marked, html, count=1)
+
+
+def mark_pages_language(site_dir: Path, language: str, direction: str) -> None:
+    """mark_language on every page of a built site, for engines that run no plugin of ours."""
+    for page in site_dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        marked = mark_language(html, language, direction)
+        if marked != html:
+            page.write_text(marked, encoding="utf-8")

@@ -9,7 +9,7 @@ import time
 
 from conftest import KIT_ROOT
 
-from generators.bench import TreeMemorySampler, _targets, ctrl_c, synthetic_kit
+from benchmarks.bench import TreeMemorySampler, _targets, ctrl_c, synthetic_kit
 from generators.kit import load_kit
 
 

@@ -36,11 +36,9 @@ def snapshot(folder: Path) -> dict[str, str]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def build(kit_root: Path, site_dir: str, monkeypatch, capsys, **env) -> tuple[int, str]:
+def build(kit_root: Path, site_dir: str, monkeypatch, capsys, *options: str) -> tuple[int, str]:
     monkeypatch.chdir(kit_root)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    code = main(["build", "--site-dir", site_dir])
+    code = main(["build", "--site-dir", site_dir, *options])
     return code, capsys.readouterr().err
 
 
@@ -96,23 +94,23 @@ def test_a_new_an_empty_and_an_earlier_site_folder_are_built_into(kit_root, tmp_
     outside = tmp_path_factory.mktemp("out")
     (outside / "empty").mkdir()
     for site_dir in (str(outside / "new" / "site"), str(outside / "empty"), str(outside / "new" / "site")):
-        code, err = build(kit_root, site_dir, monkeypatch, capsys, TOOLKIT_PDFS="0")
+        code, err = build(kit_root, site_dir, monkeypatch, capsys, "--no-pdfs")
         assert code == 0, err
         assert (Path(site_dir) / SITE_MARKER).is_file()
         assert "Quick check-in" in (Path(site_dir) / "activities/quick-check-in/index.html").read_text(encoding="utf-8")
 
 
 def test_a_site_built_before_the_marker_existed_is_still_replaced(kit_root, monkeypatch, capsys):
-    assert build(kit_root, "site", monkeypatch, capsys, TOOLKIT_PDFS="0")[0] == 0
+    assert build(kit_root, "site", monkeypatch, capsys, "--no-pdfs")[0] == 0
     (kit_root / "site" / SITE_MARKER).unlink()
-    code, err = build(kit_root, "site", monkeypatch, capsys, TOOLKIT_PDFS="0")
+    code, err = build(kit_root, "site", monkeypatch, capsys, "--no-pdfs")
     assert code == 0, err
 
 
 def test_published_files_get_ordinary_permissions(kit_root, monkeypatch, capsys):
     old_umask = os.umask(0o022)
     try:
-        assert build(kit_root, "site", monkeypatch, capsys, TOOLKIT_PDFS="0")[0] == 0
+        assert build(kit_root, "site", monkeypatch, capsys, "--no-pdfs")[0] == 0
     finally:
         os.umask(old_umask)
     site = kit_root / "site"
@@ -167,17 +165,17 @@ KILLED_BUILD = """
 import os, sys
 os.chdir(sys.argv[1])
 from generators.cli import main
-sys.exit(main(["build", "--site-dir", "site"]))
+sys.exit(main(["build", "--no-pdfs", "--site-dir", "site"]))
 """
 
 
 def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new(kit_root, monkeypatch, capsys):
-    assert build(kit_root, "site", monkeypatch, capsys, TOOLKIT_PDFS="0")[0] == 0
+    assert build(kit_root, "site", monkeypatch, capsys, "--no-pdfs")[0] == 0
     site = kit_root / "site"
     (site / "old.txt").write_text("the site before", encoding="utf-8")
     activity = kit_root / "toolkit/activities/quick-check-in.yml"
     activity.write_text(VALID_ACTIVITY.replace("Quick check-in", "Quick check-out"), encoding="utf-8")
-    environment = {**os.environ, "TOOLKIT_PDFS": "0"}
+    environment = dict(os.environ)
     for delay in (0.3, 0.8, 1.5, 2.5, 4.0):
         process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(kit_root)], env=environment,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -187,14 +185,14 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new(kit_root, m
         page = (site / "activities/quick-check-in/index.html").read_text(encoding="utf-8")
         assert (site / SITE_MARKER).is_file()
         assert (site / "old.txt").is_file() or "Quick check-out" in page, f"killed after {delay} s"
-    assert build(kit_root, "site", monkeypatch, capsys, TOOLKIT_PDFS="0")[0] == 0
+    assert build(kit_root, "site", monkeypatch, capsys, "--no-pdfs")[0] == 0
     assert sorted(p.name for p in kit_root.iterdir() if ".staging-" in p.name) == []
     assert "Quick check-out" in (site / "activities/quick-check-in/index.html").read_text(encoding="utf-8")
 
 
 def test_a_terminated_build_removes_its_staging_folder_and_says_so(kit_root):
     process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(kit_root)],
-                               env={**os.environ, "TOOLKIT_PDFS": "0"}, stdout=subprocess.PIPE,
+                               stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while not any(".staging-" in p.name for p in kit_root.iterdir()) and time.monotonic() < deadline:

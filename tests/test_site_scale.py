@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from conftest import KIT_ROOT, run_toolkit
 
-from generators.bench import synthetic_kit
-from generators.mkdocs_plugin import NAV_PAGES_LIMIT
+from benchmarks.bench import synthetic_kit
+from generators.site_files import NAV_PAGES_LIMIT
 
 MAX_PAGE_BYTES = 50_000
 
 
 def test_a_section_of_many_tools_keeps_its_pages_small(tmp_path, monkeypatch):
     kit = synthetic_kit(KIT_ROOT, tmp_path / "kit", NAV_PAGES_LIMIT + 5)
-    monkeypatch.setenv("TOOLKIT_PDFS", "0")
-    result = run_toolkit(["build"], cwd=kit)
+    result = run_toolkit(["build", "--no-pdfs"], cwd=kit)
     assert result.returncode == 0, result.stderr
     pages = sorted((kit / "site" / "activities").glob("generated-*/index.html"))
     assert len(pages) == NAV_PAGES_LIMIT + 5

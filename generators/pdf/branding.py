@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from ..colour import WHITE, mixed
 from ..errors import KitInvalid
-from ..kit import SETTINGS_FILE, Kit
+from ..kit import Kit
 from ..logo import logo_problem
-from ..yaml_source import read_yaml
 
 ASSETS_PREFIX = "overrides/assets/"
 
@@ -28,5 +27,4 @@ def check_logo(kit: Kit) -> None:
     """
     message = logo_problem(kit.root, kit.settings.logo)
     if message:
-        settings = read_yaml(kit.root / SETTINGS_FILE, SETTINGS_FILE)
-        raise KitInvalid([settings.problem(("logo",), message)])
+        raise KitInvalid([kit.settings_source.problem(("logo",), message)])

@@ -6,7 +6,9 @@ build has used for a month are removed, so editing in preview does not fill the 
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.metadata
 import os
 import time
 from pathlib import Path
@@ -19,9 +21,38 @@ def cache_folder(kit_root: Path) -> Path:
     return kit_root / ".cache" / "toolkit" / "pdf"
 
 
+# The libraries that turn HTML into PDF bytes: a new version may write other bytes.
+RENDERING_LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "fonttools")
+# Our modules that act on a document after its HTML is made (render options, the fetcher,
+# form field names, joining): the HTML, which every key holds, does not show their changes.
+RENDERING_MODULES = ("rendering.py", "assets.py", "fields.py", "joining.py")
+RENDERING_FOLDER = Path(__file__).parent
+
+
+def library_versions() -> str:
+    return " ".join(f"{name}={_version(name)}" for name in RENDERING_LIBRARIES)
+
+
+def _version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
+@functools.cache
+def renderer_fingerprint() -> str:
+    """What shapes PDF bytes besides the HTML and the assets: the libraries' versions and
+    the source of our rendering modules. Computed once per process."""
+    digest = hashlib.sha256(library_versions().encode())
+    for name in RENDERING_MODULES:
+        digest.update((RENDERING_FOLDER / name).read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key(html: str, assets_fingerprint: str, options: dict) -> str:
     digest = hashlib.sha256()
-    for part in (__version__, assets_fingerprint, repr(sorted(options.items())), html):
+    for part in (__version__, renderer_fingerprint(), assets_fingerprint, repr(sorted(options.items())), html):
         digest.update(part.encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()

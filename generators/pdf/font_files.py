@@ -14,9 +14,8 @@ from pathlib import Path
 from fontTools.ttLib import TTCollection, TTFont
 
 from ..errors import Problem
-from ..kit import SETTINGS_FILE, Kit
+from ..kit import Kit
 from ..model.fonts import FONT_ENDINGS
-from ..yaml_source import read_yaml
 from .assets import AssetLookup, asset_folders
 
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)['"]?\s*\)""")
@@ -55,8 +54,7 @@ def extra_font_problems(kit: Kit) -> list[Problem]:
                 found.append((("fonts", index, name), message))
     if not found:
         return []
-    settings = read_yaml(kit.root / SETTINGS_FILE, SETTINGS_FILE)
-    return [settings.problem(loc, message) for loc, message in found]
+    return [kit.settings_source.problem(loc, message) for loc, message in found]
 
 
 def _extra_font_lookup(kit_root: Path) -> AssetLookup:

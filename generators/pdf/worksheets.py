@@ -46,6 +46,15 @@ class RenderedPdf:
     path: Path      # the cached file
     size: int
 
+    @property
+    def site_path(self) -> str:
+        return pdf_site_path(self.item_id, self.variant)
+
+
+def pdf_site_path(item_id: str, variant: str) -> str:
+    """Where a PDF is published in the site: the one rule for its name."""
+    return f"pdf/{item_id}-{variant}.pdf"
+
 
 def kit_file_stem(kit: Kit) -> str:
     """The kit's name as a file name, e.g. 'partnership-toolkit' for the book and card deck."""
@@ -82,10 +91,10 @@ def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]
 
 
 def _check_unique_file_names(jobs: list[PdfJob]) -> None:
-    """Each PDF becomes pdf/<id>-<variant>.pdf: two jobs with one name would overwrite each other."""
+    """Two jobs published under one name would overwrite each other."""
     seen: dict[str, PdfJob] = {}
     for job in jobs:
-        name = f"{job.item_id}-{job.variant}.pdf"
+        name = pdf_site_path(job.item_id, job.variant)
         if name in seen:
             raise KitInvalid([Problem(job.source, 0, 0, "", f"its PDF would be named {name}, like a PDF of "
                                       f"{seen[name].source}. Rename one of the files, or change the kit's "

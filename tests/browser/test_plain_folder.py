@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from conftest import KIT_ROOT, run_toolkit
@@ -14,11 +13,7 @@ from .test_pages import SEARCHED_TOOL, WORD_FROM_ITS_STEPS, search
 def folder_copy(tmp_path_factory):
     site = tmp_path_factory.mktemp("folder") / "partnership-toolkit"
     # Without PDFs: this is about the pages; the PDFs are the same files in either build.
-    os.environ["TOOLKIT_PDFS"] = "0"
-    try:
-        result = run_toolkit(["build", "--plain-folder", "--site-dir", str(site)], cwd=KIT_ROOT)
-    finally:
-        del os.environ["TOOLKIT_PDFS"]
+    result = run_toolkit(["build", "--no-pdfs", "--plain-folder", "--site-dir", str(site)], cwd=KIT_ROOT)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -1,0 +1,238 @@
+"""Every file the site needs, made from the loaded kit without any site engine.
+
+One function, `site_files`, lists every page (as Markdown), every PDF, catalog.json, the
+navigation and the settings the site engine needs. Two things read that list: the MkDocs
+plugin (for `mkdocs serve` and a plain `mkdocs build`), and `toolkit generate`, which writes
+it out as an ordinary docs folder that MkDocs, ProperDocs or Zensical can build. No page
+exists only because a plugin made it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import yaml
+
+from .catalog import catalog_entry, catalog_json
+from .colour import site_colours
+from .content_types import CONTENT_TYPES
+from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
+from .kit import Kit
+from .locale import text_direction, ui_words
+from .pdf.print_page import PRINT_PAGE, render_print_page
+from .pdf.worksheets import KIT_DOCUMENTS, RenderedPdf, build_pdfs
+from .site_language import theme_language
+from .site_pages import (
+    CATALOG_PATH,
+    HOME_PATH,
+    SITE_ORDER,
+    TERM_KINDS,
+    Download,
+    index_path,
+    page_path,
+    render_catalog_page,
+    render_home_page,
+    render_index_page,
+    render_item_page,
+    render_term_index,
+    render_term_page,
+    term_index_path,
+    term_path,
+)
+from .templating import site_environment
+from .text import human_size
+
+GUIDE_FOLDER = "facilitation/guide"
+# A section with more pages than this lists only its index page in the navigation: every
+# page lists its section's pages, so hundreds of tools would make each page hundreds of KB.
+NAV_PAGES_LIMIT = 60
+# The navigation, in the order a facilitator needs it: top-level pages by file name, sections by folder.
+NAV_ORDER = [HOME_PATH, CATALOG_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, PRINT_PAGE,
+             "about"]
+
+
+@dataclass(frozen=True)
+class SiteFile:
+    """One file of the docs folder: generated text, or a file to copy (a cached PDF, a guide page)."""
+
+    path: str                  # where it goes in the docs folder, e.g. 'activities/data-walk.md'
+    text: str | None = None
+    source: Path | None = None
+    hand_written: bool = False  # already in the kit's own docs folder, which an engine reads itself
+
+
+@dataclass
+class Site:
+    files: list[SiteFile]
+    nav: list                  # mkdocs.yml's `nav`
+    settings: dict             # mkdocs.yml settings that come from kit.yml
+    extra: dict = field(default_factory=dict)  # mkdocs.yml's `extra`, merged with the kit's own
+
+
+def page_url(path: str, directory_urls: bool = True) -> str:
+    """The address of a Markdown page, relative to the site's root, as the engines give it."""
+    stem = path.removesuffix(".md")
+    if not directory_urls:
+        return f"{stem}.html"
+    if stem == "index":
+        return ""
+    return f"{stem.removesuffix('/index')}/" if stem.endswith("/index") else f"{stem}/"
+
+
+def relative_url(url: str, from_url: str) -> str:
+    """`url` as a link on the page at `from_url` (both relative to the site's root)."""
+    base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    relative = posixpath.relpath("/" + url, "/" + base)
+    return relative + "/" if url.endswith("/") else relative
+
+
+PdfSource = Callable[[Kit, dict[str, str]], dict[str, list[RenderedPdf]]]
+
+
+def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: PdfSource | None = build_pdfs) -> Site:
+    """Everything the site of `kit` is made of. `docs_dir`: the kit's hand-written pages.
+    `pdfs` makes the PDFs from the pages' addresses (None: a site without PDFs)."""
+    env = site_environment(kit.root)
+    paths = {item_id: page_path(item) for item_id, item in kit.items.items()}
+    urls = {item_id: page_url(path, directory_urls) for item_id, path in paths.items()}
+    rendered = pdfs(kit, urls) if pdfs else {}
+    files, entries = [], []
+    for item_id, item in kit.items.items():
+        item_pdfs = rendered.get(item_id, [])
+        downloads = [Download(pdf.label, pdf.site_path, human_size(pdf.size)) for pdf in item_pdfs]
+        files.extend(_pdf_files(item_pdfs))
+        page = render_item_page(env, kit, item, downloads)
+        files.append(SiteFile(paths[item_id], with_front_matter(page, title=escape(item.content.title, quote=False),
+                                                                description=escape(item.content.purpose))))
+        entries.append(catalog_entry(kit, item, urls[item_id],
+                                     {pdf.variant: pdf.site_path for pdf in item_pdfs}))
+    files.extend(SiteFile(index_path(ctype), render_index_page(env, kit, ctype)) for ctype in CONTENT_TYPES)
+    for kind in TERM_KINDS:
+        files.append(SiteFile(term_index_path(kind), render_term_index(env, kit, kind, entries)))
+        files.extend(SiteFile(term_path(kind, term.id), with_front_matter(
+            render_term_page(env, kit, kind, term, entries), title=escape(term.label, quote=False)))
+                     for term in getattr(kit.vocabulary, kind))
+    guide_pages = sorted((kit.root / GUIDE_FOLDER).glob("*.md"))
+    files.extend(SiteFile(f"guide/{page.name}", source=page) for page in guide_pages)
+    catalog_url = page_url(CATALOG_PATH, directory_urls)
+    files.append(SiteFile(CATALOG_PATH, render_catalog_page(
+        env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url))))
+    files.append(SiteFile(FIELD_REFERENCE_PATH, render_field_reference(env)))
+    files.append(SiteFile(HOME_PATH, render_home_page(env, kit, entries, {page.name for page in guide_pages})))
+    kit_pdfs = rendered.get(KIT_DOCUMENTS, [])
+    files.extend(_pdf_files(kit_pdfs))
+    downloads = {pdf.variant: Download(pdf.label, pdf.site_path, human_size(pdf.size)) for pdf in kit_pdfs}
+    files.append(SiteFile(PRINT_PAGE, render_print_page(kit, downloads, entries)))
+    files.append(SiteFile("catalog.json", catalog_json(
+        kit, entries, {variant: download.path for variant, download in downloads.items()})))
+    files.extend(_hand_written(docs_dir))
+    return Site(files, navigation(kit, files), site_settings(kit),
+                {"toolkit_colours": site_colours(kit.settings.primary_colour),
+                 "toolkit_plain_folder": not directory_urls})
+
+
+def _pdf_files(pdfs: list[RenderedPdf]) -> list[SiteFile]:
+    return [SiteFile(pdf.site_path, source=pdf.path) for pdf in pdfs]
+
+
+def _hand_written(docs_dir: Path) -> list[SiteFile]:
+    if not docs_dir.is_dir():
+        return []
+    return [SiteFile(path.relative_to(docs_dir).as_posix(), source=path, hand_written=True)
+            for path in sorted(docs_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")]
+
+
+def with_front_matter(markdown: str, **meta: str) -> str:
+    """The page with `meta` added to its front matter (values it already has win)."""
+    existing, body = {}, markdown
+    if markdown.startswith("---\n"):
+        block, _, body = markdown[4:].partition("\n---\n")
+        existing = yaml.safe_load(block) or {}
+    merged = {**meta, **existing}
+    return "---\n" + yaml.safe_dump(merged, allow_unicode=True, sort_keys=False) + "---\n" + body
+
+
+def site_credit(kit: Kit) -> str:
+    """The footer's line: who publishes the kit, under which licence, and how to reach them.
+
+    The theme prints it as HTML, so every value from kit.yml is escaped here."""
+    settings, words = kit.settings, ui_words(kit.settings.language)
+    licence = f'<a href="{escape(settings.content_licence.url)}">{escape(settings.content_licence.name)}</a>'
+    credit = words["book_edition"].format(organization=escape(settings.organization), licence=licence)
+    if settings.contact:
+        credit += " " + words["site_contact"].format(contact=escape(settings.contact))
+    return credit
+
+
+def site_settings(kit: Kit) -> dict:
+    """mkdocs.yml settings that come from kit.yml: the same for every engine."""
+    settings = kit.settings
+    return {
+        "site_name": settings.name,
+        # Pages without a description of their own (guide, index pages) describe the kit.
+        "site_description": escape(settings.tagline),
+        "copyright": site_credit(kit),
+        "theme": {"language": theme_language(settings.language, _theme_folders(kit)),
+                  "direction": text_direction(settings.language),
+                  # overrides/ is the theme's folder, so its assets/ are published at the site's root.
+                  **({"logo": settings.logo.removeprefix("overrides/")} if settings.logo else {})},
+    }
+
+
+def _theme_folders(kit: Kit) -> list[str]:
+    """Where the theme's translations are: the kit's overrides, then Material's own templates."""
+    material = importlib.util.find_spec("material")
+    folders = [str(kit.root / "overrides")]
+    if material and material.submodule_search_locations:
+        folders += [str(Path(location) / "templates") for location in material.submodule_search_locations]
+    return folders
+
+
+def navigation(kit: Kit, files: list[SiteFile]) -> list:
+    """mkdocs.yml's `nav`: top-level pages, then a section per folder, in NAV_ORDER."""
+    pages = [file.path for file in files if file.path.endswith(".md")]
+    top = [path for path in pages if "/" not in path]
+    folders = dict.fromkeys(path.split("/", 1)[0] for path in pages if "/" in path)
+    entries = [(name, name) for name in top] + [(folder, _section(kit, folder, pages)) for folder in folders]
+    entries.sort(key=lambda entry: _position(NAV_ORDER, entry[0]))
+    return [entry for _, entry in entries]
+
+
+def _section(kit: Kit, folder: str, pages: list[str]) -> dict:
+    children = [path for path in pages if path.startswith(f"{folder}/")]
+    order = _page_orders(kit).get(folder, [])
+    children.sort(key=lambda path: (not path.endswith("/index.md"), _position(order, path), path))
+    if len(children) > NAV_PAGES_LIMIT:
+        children = [path for path in children if path.endswith("/index.md")]
+    return {_section_titles(kit).get(folder, folder.replace("-", " ").replace("_", " ").capitalize()): children}
+
+
+def _position(order: list[str], name: str) -> int:
+    """Where `name` goes in `order`; names not listed go last, in the order they came."""
+    return order.index(name) if name in order else len(order)
+
+
+def _section_titles(kit: Kit) -> dict[str, str]:
+    words = ui_words(kit.settings.language)
+    titles = {ctype.plural: ctype.title for ctype in CONTENT_TYPES}
+    titles.update({kind: words[f"nav_{kind}"] for kind in TERM_KINDS}, guide=words["nav_guide"])
+    return titles
+
+
+def _page_orders(kit: Kit) -> dict[str, list[str]]:
+    """Source paths in reading order, per folder: tools by title as the index pages list them,
+    phases and buckets as the vocabulary lists them, the guide as its own index page links it."""
+    orders = {ctype.plural: [page_path(item) for item in kit.of_type(ctype.name)] for ctype in CONTENT_TYPES}
+    for kind in TERM_KINDS:
+        orders[kind] = [term_path(kind, term.id) for term in getattr(kit.vocabulary, kind)]
+    guide_index = kit.root / GUIDE_FOLDER / "index.md"
+    if guide_index.is_file():
+        linked = re.findall(r"\]\(([\w-]+\.md)\)", guide_index.read_text(encoding="utf-8"))
+        orders["guide"] = [f"guide/{name}" for name in dict.fromkeys(linked)]
+    return orders
