@@ -1,6 +1,6 @@
 # Two commands set everything up from a fresh clone:
 #   make site   build site/ with every page and PDF
-#   make test   run the tests
+#   make test   run the tests (make test-fast: only the fast tier, tests/unit/)
 # The virtual environment is created on first use and refreshed when the pins change.
 
 PYTHON ?= python3
@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate clean lock bench lighthouse
+.PHONY: site test test-fast serve validate clean lock bench lighthouse
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,14 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $(NODE_STAMP)
 
+# Every tier: tests/unit, tests/build, tests/content and tests/browser (see CONTRIBUTING.md).
 test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The fast tier only: loading, checking, messages, the list of site files and the templates,
+# on the fixture kit; no PDF, no site build, no browser, no npm. Under 30 s.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests/unit
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve

@@ -60,11 +60,12 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
     kit = load_kit(root)  # report content problems plainly before anything else
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_area.remove_leftovers(target)
-    project = staging_area.new_folder(target)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
     _show_progress()
-    try:
+    project = None
+    try:  # from the moment the project folder exists, a stop removes it
+        project = staging_area.new_folder(target)
         config_file = write_project(kit, project, directory_urls=not plain_folder, pdfs=pdfs)
         run_engine(engine, config_file)
         built = project / "site"
@@ -74,7 +75,8 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
         mark_as_built(built)
         staging_area.swap_into_place(built, target)
     finally:
-        shutil.rmtree(project, ignore_errors=True)  # the project, and after the swap the old site
+        if project is not None:
+            shutil.rmtree(project, ignore_errors=True)  # the project, and after the swap the old site
     return target
 
 
@@ -84,14 +86,16 @@ def generate_project(root: Path, folder: Path, *, pdfs: bool = True) -> Path:
     kit = load_kit(root)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_area.remove_leftovers(target)
-    staging = staging_area.new_folder(target)
     _show_progress()
+    staging = None
     try:
+        staging = staging_area.new_folder(target)
         write_project(kit, staging, pdfs=pdfs)
         mark_as_built(staging)
         staging_area.swap_into_place(staging, target)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
 

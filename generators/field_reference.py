@@ -16,10 +16,6 @@ from .model.fonts import FONT_FILE_PATTERN
 from .schemas import schema_models
 
 FIELD_REFERENCE_PATH = "about/fields.md"
-# Where each kind of file lives, as the page names it.
-FILE_PLACES = {**{ctype.name: f"{ctype.folder}/<id>.yml" for ctype in CONTENT_TYPES},
-               "kit": "kit.yml", "vocabulary": "toolkit/vocabulary.yml"}
-HEADINGS = {**{ctype.name: ctype.title for ctype in CONTENT_TYPES}, "kit": "Kit settings", "vocabulary": "Vocabulary"}
 ID_PATTERN = "^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ONE_LINE_PATTERN = "^[^\\n]*$"
 # The model's other text patterns, in words (a pattern not listed here is shown as "text
@@ -58,13 +54,21 @@ class FileReference:
     groups: list[FieldGroup]
 
 
+def _headings_and_places() -> dict[str, tuple[str, str]]:
+    """Each kind of file's heading, and where it lives as the page names it (read when the page
+    is made, so it holds every content type registered by then)."""
+    return {**{ctype.name: (ctype.title, f"{ctype.folder}/<id>.yml") for ctype in CONTENT_TYPES},
+            "kit": ("Kit settings", "kit.yml"), "vocabulary": ("Vocabulary", "toolkit/vocabulary.yml")}
+
+
 def file_references() -> list[FileReference]:
-    references = []
+    references, places = [], _headings_and_places()
     for kind, model in schema_models().items():
         schema = model.model_json_schema()
         groups: list[FieldGroup] = []
         _describe_object(schema, schema.get("$defs", {}), "", kind, groups)
-        references.append(FileReference(Markup(kind), HEADINGS[kind], Markup(FILE_PLACES[kind]),
+        heading, place = places[kind]
+        references.append(FileReference(Markup(kind), heading, Markup(place),
                                         schema.get("description", ""),
                                         groups))
     return references

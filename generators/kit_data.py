@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from .content_types import ContentType
-from .model import Session, Settings, Vocabulary
+from .model import Content, Settings, Vocabulary
 from .source_dates import last_change_dates
 from .yaml_source import SourceDocument
 
@@ -27,12 +25,8 @@ class Item:
 
     id: str
     type: ContentType
-    content: BaseModel
+    content: Content
     source: SourceDocument
-
-    @property
-    def is_session(self) -> bool:
-        return isinstance(self.content, Session)
 
 
 @dataclass
@@ -49,7 +43,7 @@ class Kit:
 
     @property
     def tools(self) -> list[Item]:
-        return [i for i in self.items.values() if not i.is_session]
+        return [i for i in self.items.values() if i.type.is_tool]
 
     @cached_property
     def _change_dates(self) -> dict[Path, str]:

@@ -87,6 +87,8 @@ class ToolkitPlugin(BasePlugin[ToolkitOptions]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if config.extra.get("toolkit_plain_folder"):
             finish_plain_folder(Path(config.site_dir))
+        if self.background:
+            self.background.start()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         # Rebuild the preview when content, kit settings or the generators' templates change,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from .errors import KitInvalid, Problem
 from .kit import Item, Kit
 from .model import Session
+from .model.common import merged_materials
 from .schedule import AgendaRow, agenda_rows, clock, latest_start, past_midnight
 
 COMMAND = "toolkit packet"
@@ -30,17 +31,6 @@ def _refused(message: str) -> KitInvalid:
     return KitInvalid([Problem(COMMAND, 0, 0, "", message)])
 
 
-def merged_materials(tools: list[Item]) -> list[str]:
-    """Every tool's materials, each named once (ignoring case), in agenda order."""
-    seen, merged = set(), []
-    for tool in tools:
-        for material in getattr(tool.content, "materials", []):
-            if material.lower() not in seen:
-                seen.add(material.lower())
-                merged.append(material)
-    return merged
-
-
 def _check_ends_by_midnight(start: str, minutes: int, otherwise: str) -> None:
     """Refuse an agenda that runs past midnight, before anything is rendered."""
     problem = past_midnight(start, minutes)
@@ -58,15 +48,9 @@ def session_packet(kit: Kit, item: Item, start: str | None = None) -> Packet:
     if start:
         _check_ends_by_midnight(start, session.minutes, f"leave out --start to use the session's own "
                                 f"start time, {session.start}")
-    tool_ids = list(dict.fromkeys(entry.tool for entry in session.agenda if entry.tool))
-    tools = [kit.items[tool_id] for tool_id in tool_ids]
+    tools = session.tools(kit)
     return Packet(session.title, session.purpose, agenda_rows(kit, session, start), tools, session,
-                  merged_materials(tools))
-
-
-def planned_minutes(tool: Item) -> int:
-    """How long a tool takes as designed: the sum of its steps."""
-    return sum(step.minutes for step in tool.content.steps)
+                  merged_materials(tool.content for tool in tools))
 
 
 def tools_packet(kit: Kit, tool_ids: list[str], start: str, title: str) -> Packet:
@@ -74,18 +58,18 @@ def tools_packet(kit: Kit, tool_ids: list[str], start: str, title: str) -> Packe
 
     A tool named twice (an opening and a closing round) is two agenda rows and one worksheet."""
     agenda = [kit.items[tool_id] for tool_id in tool_ids]
-    _check_ends_by_midnight(start, sum(planned_minutes(tool) for tool in agenda),
+    _check_ends_by_midnight(start, sum(tool.content.planned_minutes for tool in agenda),
                             "split the tools into two meetings, one packet each")
     rows, elapsed = [], 0
     for tool in agenda:
-        minutes = planned_minutes(tool)
+        minutes = tool.content.planned_minutes
         rows.append(AgendaRow(clock(start, elapsed), clock(start, elapsed + minutes), minutes,
                               tool.content.title, tool, tool.content.purpose))
         elapsed += minutes
     tools = list({tool.id: tool for tool in agenda}.values())
     # One tool: its purpose is the meeting's. Several: the cover lists each purpose whole.
     purpose = tools[0].content.purpose if len(tools) == 1 else ""
-    return Packet(title, purpose, rows, tools, None, merged_materials(tools))
+    return Packet(title, purpose, rows, tools, None, merged_materials(tool.content for tool in tools))
 
 
 def packet_for_ids(kit: Kit, ids: list[str], start: str | None, title: str | None) -> Packet:
@@ -95,7 +79,8 @@ def packet_for_ids(kit: Kit, ids: list[str], start: str | None, title: str | Non
         raise KitInvalid([Problem(COMMAND, 0, 0, "", f"there is no tool or session with the id '{i}'. "
                                   "Ids are file names without '.yml'; run 'toolkit validate' to list problems, "
                                   "or look in toolkit/ and facilitation/sessions/.") for i in unknown])
-    sessions = [i for i in ids if kit.items[i].is_session]
+    # Only tools are run one after the other; a session plan is a whole meeting already.
+    sessions = [i for i in ids if not kit.items[i].type.is_tool]
     if sessions and len(ids) > 1:
         raise _refused(f"'{sessions[0]}' is a session plan: give it on its own, or list tools only.")
     if sessions:

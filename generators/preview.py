@@ -28,13 +28,18 @@ class BackgroundPdfs:
         self._lock = threading.Lock()
 
     def pdfs(self, kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPdf]]:
-        """The PDFs made last time, at once; the kit's current ones are made in the background."""
+        """The PDFs made last time, at once; the kit's current ones are made once `start` is called."""
         with self._lock:
             self._wanted = (kit, page_urls)
-            if self._thread is None:
+        return self.latest
+
+    def start(self) -> None:
+        """Make the PDFs asked for, in the background: called once the pages are built, so the
+        page of an edited tool is not held up by PDFs competing for the processor."""
+        with self._lock:
+            if self._thread is None and self._wanted is not None:
                 self._thread = threading.Thread(target=self._render, name="toolkit-pdfs", daemon=True)
                 self._thread.start()
-        return self.latest
 
     def wait(self, timeout: float | None = None) -> None:
         """Until the PDFs asked for so far are made (for tests)."""
@@ -50,7 +55,7 @@ class BackgroundPdfs:
                     self._thread = None
                     return
             try:
-                made = build_pdfs(*wanted)
+                made = build_pdfs(*wanted, low_priority=True)
             except KitInvalid as error:
                 log.warning("The PDFs could not be made:\n%s", error.report())
                 continue

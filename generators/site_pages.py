@@ -13,16 +13,15 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from .content_types import BY_NAME, ContentType
+from .content_types import BY_NAME, ContentType, in_site_order
 from .kit import Item, Kit
 from .locale import ui_words
-from .packet import merged_materials
-from .schedule import agenda_rows
 
 HOME_PATH = "index.md"
 CATALOG_PATH = "catalog.md"
-# Sessions first: facilitators plan meetings, then pick single tools.
-SITE_ORDER = [BY_NAME[name] for name in ("session", "activity", "canvas", "checklist")]
+# The types in the order the site lists them, for the navigation (site_files.py reads it once,
+# when imported); the pages call in_site_order(), which also sees a type added since.
+SITE_ORDER = in_site_order()
 # Vocabularies with a page per term; each is also a catalog filter.
 TERM_KINDS = ("phases", "buckets")
 # Catalog filters: the URL parameter of each vocabulary, as in ?phase=link&bucket=advancing-equity
@@ -72,9 +71,11 @@ def edit_url(kit: Kit, item: Item) -> Markup | None:
 
 def _context(kit: Kit, page: str) -> dict:
     vocab = kit.vocabulary
+    words = ui_words(kit.settings.language)
     return {
         "kit": kit,
-        "t": ui_words(kit.settings.language),
+        "t": words,
+        "type_label": lambda type_name: BY_NAME[type_name].label(words),
         "label": lambda kind, term_id: vocab.label(kind, term_id),
         "link": lambda target: relative_link(page, page_path(target)),
         "term_link": lambda kind, term_id: relative_link(page, term_path(kind, term_id)),
@@ -86,12 +87,9 @@ def _context(kit: Kit, page: str) -> dict:
 def render_item_page(env: jinja2.Environment, kit: Kit, item: Item, downloads: list[Download]) -> str:
     template = env.get_template(f"{item.type.name}.md.j2")
     page = page_path(item)
-    extra = {}
-    if item.is_session:
-        extra["agenda"] = agenda_rows(kit, item.content)
-        extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return template.render(
-        **_context(kit, page), **extra, item=item, tool=item.content, edit_url=edit_url(kit, item),
+        **_context(kit, page), **item.content.page_context(kit), item=item, tool=item.content,
+        edit_url=edit_url(kit, item),
         downloads=[(d, relative_link(page, d.path)) for d in downloads],
     )
 
@@ -105,7 +103,7 @@ def render_index_page(env: jinja2.Environment, kit: Kit, ctype: ContentType) -> 
 def by_type(entries: list[dict]) -> list[tuple[ContentType, list[dict]]]:
     """Catalog entries grouped by content type in site order, each group sorted by title."""
     groups = []
-    for ctype in SITE_ORDER:
+    for ctype in in_site_order():
         group = sorted((e for e in entries if e["type"] == ctype.name), key=lambda e: e["title"].lower())
         if group:
             groups.append((ctype, group))
@@ -144,7 +142,7 @@ def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], 
     vocab = kit.vocabulary
     filters = [(FILTER_PARAMETERS[kind], context["t"][kind], getattr(vocab, kind)) for kind in FILTER_PARAMETERS]
     cards = Markup(html_env.get_template("catalog.html.j2").render(
-        **context, types=SITE_ORDER, filters=filters, time_choices=TIME_CHOICES,
+        **context, types=in_site_order(), filters=filters, time_choices=TIME_CHOICES,
         entries=[e for _, group in by_type(entries) for e in group], href=href,
     ))
     return env.get_template("catalog.md.j2").render(**context, cards=cards, total=len(entries))

@@ -1,19 +1,36 @@
-"""Shared fixtures: the shipped kit, a built copy of its site, and small throwaway kits."""
+"""The fixtures every tier shares, and the test options. Helpers are in tests/helpers.py.
+
+- The shipped kit (tests/content/, tests/browser/): `kit`, `built_site`, `catalog`.
+- The fixture kit, tests/fixture_kit/ (tests/unit/, tests/build/): `fixture_kit_root` and
+  `fixture_kit`, one copy for the whole session that no test changes; `fixture_kit_copy`, a
+  copy of its own for a test that changes it; `small_kit`, its settings with no tools yet, and
+  `one_tool_kit`, the same with VALID_ACTIVITY.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-KIT_ROOT = Path(__file__).resolve().parent.parent
+from tests.helpers import KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, run_toolkit
+
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite golden files (expected outputs) from what the code produces now")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
+
+
+# --- The shipped kit ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
 def kit():
@@ -36,60 +53,47 @@ def catalog(built_site) -> dict:
     return json.loads((built_site / "catalog.json").read_text(encoding="utf-8"))
 
 
-def run_toolkit(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """Run the installed `toolkit` command as a user would."""
-    toolkit = Path(sys.executable).parent / "toolkit"
-    return subprocess.run([str(toolkit), *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+# --- The fixture kit ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def fixture_kit_root(tmp_path_factory) -> Path:
+    """The fixture kit, copied once for the session. Tests read it and build from it into other
+    folders (its PDF cache fills up and is shared); a test that changes it uses fixture_kit_copy."""
+    return copy_fixture_kit(tmp_path_factory.mktemp("fixture") / "kit")
 
 
-KIT_SKELETON = ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml", "docs", "overrides", "schemas")
+@pytest.fixture(scope="session")
+def fixture_kit(fixture_kit_root):
+    """The fixture kit, loaded."""
+    from generators.kit import load_kit
+
+    return load_kit(fixture_kit_root)
 
 
-def copy_kit_skeleton(target: Path) -> Path:
-    """The kit's settings, vocabulary, pages, overrides and schemas, without any tool."""
-    for name in KIT_SKELETON:
-        source = KIT_ROOT / name
-        (target / name).parent.mkdir(parents=True, exist_ok=True)
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    return target
+@pytest.fixture
+def fixture_kit_copy(tmp_path) -> Path:
+    """A copy of the fixture kit for this test alone, with an empty PDF cache."""
+    return copy_fixture_kit(tmp_path / "kit")
+
+
+@pytest.fixture(scope="session")
+def asset_lookup(fixture_kit_root):
+    """Where the PDF renderer finds the fixture kit's print assets (templates, CSS, fonts, logo)."""
+    from generators.pdf.assets import AssetLookup, asset_folders
+
+    return AssetLookup(asset_folders(fixture_kit_root))
 
 
 @pytest.fixture
 def small_kit(tmp_path) -> Path:
-    """A kit with the real settings and vocabulary and no tools yet."""
+    """A kit with the fixture kit's settings and vocabulary and no tools yet."""
     copy_kit_skeleton(tmp_path)
     (tmp_path / "toolkit" / "activities").mkdir(parents=True)
     return tmp_path
 
 
-VALID_ACTIVITY = """\
-title: Quick check-in
-purpose: Start a meeting so everyone has spoken once
-phases: [link]
-buckets: [internal-champions]
-sectors: [community, public-health]
-minutes: {min: 10, max: 20}
-group_size: {min: 3, max: 12}
-difficulty: easy
-steps:
-  - title: Ask
-    minutes: 5
-    text: Ask one question that everyone answers in a sentence.
-  - title: Listen
-    minutes: 10
-    text: Go round the circle; nobody comments on answers.
-worksheet:
-  prompts:
-    - label: One thing I hope we decide today
-      lines: 3
-"""
-
-
-def pytest_addoption(parser):
-    parser.addoption("--update-golden", action="store_true",
-                     help="rewrite golden files (expected outputs) from what the code produces now")
-
-
 @pytest.fixture
-def update_golden(request) -> bool:
-    return request.config.getoption("--update-golden")
+def one_tool_kit(small_kit) -> Path:
+    """small_kit with one tool: VALID_ACTIVITY as toolkit/activities/quick-check-in.yml."""
+    (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
+    return small_kit

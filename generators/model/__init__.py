@@ -7,4 +7,8 @@ from .session import Session
 from .settings import Settings
 from .vocabulary import Vocabulary
 
-__all__ = ["Activity", "Canvas", "Checklist", "Session", "Settings", "Vocabulary"]
+# An item's checked content. The YAML files carry no type: the folder a file is in picks its
+# model (content_types.py), so this is a type for readers and editors, not something to parse with.
+Content = Activity | Canvas | Checklist | Session
+
+__all__ = ["Activity", "Canvas", "Checklist", "Content", "Session", "Settings", "Vocabulary"]

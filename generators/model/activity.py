@@ -32,3 +32,7 @@ class Activity(ToolBase):
     worksheet: Worksheet = Field(description="The printable page participants fill in.")
 
     _steps_fit = steps_fit_validator()
+
+    @property
+    def what_to_bring(self) -> list[str]:
+        return self.materials

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Annotated, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
+if TYPE_CHECKING:
+    from ..kit_data import Kit
+    from ..references import ReferenceCheck
 
 # One line of text: no line breaks, surrounding spaces trimmed.
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200,
@@ -44,6 +49,28 @@ class Step(Strict):
     text: Text = Field(description="What the facilitator and the group do in this step.")
 
 
+class Summary(NamedTuple):
+    """What the catalog, its filters and the phase and bucket pages show of an item, whatever its type."""
+
+    phases: list[str]
+    buckets: list[str]
+    sectors: list[str]
+    minutes: Range
+    group_size: Range
+    tools: list[str] | None = None  # the tools it is built from, in order; None for a tool, which stands alone
+
+
+def merged_materials(tools: Iterable[ToolBase]) -> list[str]:
+    """Every tool's materials, each named once (ignoring case), in the tools' order."""
+    seen, merged = set(), []
+    for tool in tools:
+        for material in tool.what_to_bring:
+            if material.lower() not in seen:
+                seen.add(material.lower())
+                merged.append(material)
+    return merged
+
+
 class ToolBase(Strict):
     """Fields every tool has, whatever its type."""
 
@@ -69,6 +96,41 @@ class ToolBase(Strict):
     related: list[Slug] = Field(default_factory=list, description="Ids of other tools to use "
                                 "before, after or instead of this one.")
     credits: list[Text] = Field(default_factory=list, description="Where the tool's ideas come from.")
+
+    # Below: what the catalog, the reference checks, packets and pages ask of any item. Session
+    # answers the same questions in its own way, so no caller needs to know which type it holds.
+    # They are methods and properties, not fields: the YAML files and the schemas stay as they are.
+
+    if TYPE_CHECKING:
+        # Every tool has steps; each model declares them, with a description in its own words.
+        steps: list[Step]
+
+    @property
+    def planned_minutes(self) -> int:
+        """How long the tool takes as designed: the sum of its steps (a packet of tools is timed by it)."""
+        return sum(step.minutes for step in self.steps)
+
+    @property
+    def what_to_bring(self) -> list[str]:
+        """The materials to gather for it: none unless its type lists some (Activity does)."""
+        return []
+
+    def summary(self, kit: Kit) -> Summary:
+        """Its own phases, buckets and sectors as written, its time and group size."""
+        return Summary(list(self.phases), list(self.buckets), list(self.sectors), self.minutes, self.group_size)
+
+    def check_references(self, check: ReferenceCheck) -> None:
+        """Hand every vocabulary term and every tool this file names to `check` (references.py)."""
+        for vocabulary, terms in (("phases", self.phases), ("buckets", self.buckets), ("sectors", self.sectors)):
+            for index, term in enumerate(terms):
+                check.term((vocabulary, index), term, vocabulary)
+        check.term(("difficulty",), self.difficulty, "difficulty")
+        for index, tool_id in enumerate(self.related):
+            check.related_tool(("related", index), tool_id)
+
+    def page_context(self, kit: Kit) -> dict:
+        """What its site page and print templates get besides the tool itself: a tool needs nothing more."""
+        return {}
 
 
 def steps_fit_validator():

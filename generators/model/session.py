@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from ..schedule import latest_start, past_midnight
-from .common import Line, Minutes, Range, Slug, Strict, Text
+from ..schedule import agenda_rows, latest_start, past_midnight
+from .common import Line, Minutes, Range, Slug, Strict, Summary, Text, merged_materials
+
+if TYPE_CHECKING:
+    from ..kit_data import Item, Kit
+    from ..references import ReferenceCheck
 
 ClockTime = str  # validated by pattern below; kept as text so '09:30' is never read as a number
 
@@ -84,3 +90,39 @@ class Session(Strict):
             raise ValueError(f"the agenda adds up to {total} minutes but the session is {minutes} minutes. "
                              "Change an item's minutes or the session's minutes")
         return agenda
+
+    # Below: the questions ToolBase answers for a tool, answered for a whole meeting. Most
+    # answers come from the tools on the agenda, so they need the kit to look those up.
+
+    @property
+    def phases(self) -> list[str]:
+        """Its one phase, as the list of phases every item has (the catalog and the book read it)."""
+        return [self.phase]
+
+    @property
+    def tool_ids(self) -> list[str]:
+        """The tools on its agenda, each once, in agenda order."""
+        return list(dict.fromkeys(entry.tool for entry in self.agenda if entry.tool))
+
+    def tools(self, kit: Kit) -> list[Item]:
+        return [kit.items[tool_id] for tool_id in self.tool_ids]
+
+    def summary(self, kit: Kit) -> Summary:
+        """Its own phase; the buckets and sectors of the tools it uses; one length, as both min and max."""
+        used = [tool.content for tool in self.tools(kit)]
+        vocabulary = kit.vocabulary
+        return Summary(self.phases, vocabulary.in_order("buckets", (b for tool in used for b in tool.buckets)),
+                       vocabulary.in_order("sectors", (s for tool in used for s in tool.sectors)),
+                       Range(min=self.minutes, max=self.minutes), self.group_size, self.tool_ids)
+
+    def check_references(self, check: ReferenceCheck) -> None:
+        """Hand its phase and every tool on its agenda to `check` (references.py)."""
+        check.term(("phase",), self.phase, "phases")
+        for index, entry in enumerate(self.agenda):
+            if entry.tool:
+                check.agenda_tool(index, entry.tool, entry.minutes)
+
+    def page_context(self, kit: Kit) -> dict:
+        """Its site page and run-sheet show the agenda with clock times and what its tools need brought."""
+        return {"agenda": agenda_rows(kit, self),
+                "materials": merged_materials(tool.content for tool in self.tools(kit))}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import Field, model_validator
 
 from .common import Line, Slug, Strict, Text
@@ -34,3 +36,8 @@ class Vocabulary(Strict):
 
     def label(self, kind: str, term_id: str) -> str:
         return next(t.label for t in getattr(self, kind) if t.id == term_id)
+
+    def in_order(self, kind: str, term_ids: Iterable[str]) -> list[str]:
+        """`term_ids`, terms of one vocabulary, each once and in the order the vocabulary lists them."""
+        wanted = set(term_ids)
+        return [term.id for term in getattr(self, kind) if term.id in wanted]

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 import jinja2
 
+from ..content_types import in_site_order
 from ..kit import Item, Kit
 from ..locale import ui_words
 from ..model.vocabulary import Term
@@ -26,8 +27,6 @@ from .joining import Bookmark, page_link
 
 # Page numbers are rendered in runs of this many pages (see page_numbers_htmls).
 NUMBERED_PAGES_PER_RUN = 100
-# Within a phase: meetings first, then single tools, in the site's order.
-TOOL_TYPE_ORDER = ("activity", "canvas", "checklist")
 
 
 @dataclass(frozen=True)
@@ -59,12 +58,15 @@ class ContentsEntry:
 
 
 def parts(kit: Kit) -> list[Part]:
-    """One part per phase that has anything in it, in the vocabulary's order."""
+    """One part per phase that has anything in it, in the vocabulary's order.
+
+    Within a part: meetings first, then single tools, each type in the site's order."""
     result = []
     for phase in kit.vocabulary.phases:
-        sessions = [s for s in kit.of_type("session") if s.content.phase == phase.id]
-        tools = [tool for type_name in TOOL_TYPE_ORDER for tool in kit.of_type(type_name)
-                 if tool.content.phases[0] == phase.id]
+        starting = [item for ctype in in_site_order() for item in kit.of_type(ctype.name)
+                    if item.content.phases[0] == phase.id]
+        sessions = [item for item in starting if not item.type.is_tool]
+        tools = [item for item in starting if item.type.is_tool]
         if sessions or tools:
             result.append(Part(phase, sessions, tools))
     return result

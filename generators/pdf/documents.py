@@ -13,9 +13,8 @@ import jinja2
 
 from ..kit import Item, Kit
 from ..locale import text_direction, ui_words
-from ..packet import Packet, merged_materials
+from ..packet import Packet
 from ..paper import Paper
-from ..schedule import agenda_rows
 from .branding import brand
 from .canvas_grid import placed_blocks
 from .fields import FieldNames
@@ -56,13 +55,9 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: It
 
 def print_html(env: jinja2.Environment, kit: Kit, item: Item, paper: Paper, page_url: str,
                *, fillable: bool = False, numbered_by_book: bool = False) -> str:
-    extra = {"materials": []}
-    if item.is_session:
-        extra["agenda"] = agenda_rows(kit, item.content)
-        extra["materials"] = merged_materials([kit.items[a.tool] for a in item.content.agenda if a.tool])
     return env.get_template(f"{item.type.name}.html.j2").render(
         **print_context(kit, page_url, item.content.language, dated_by=[item], fillable=fillable,
-                        numbered_by_book=numbered_by_book), **extra,
+                        numbered_by_book=numbered_by_book), **item.content.page_context(kit),
         paper=paper, item=item, tool=item.content, document_class=item.type.name,
     )
 

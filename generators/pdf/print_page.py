@@ -23,7 +23,7 @@ def render_print_page(kit: Kit, kit_pdfs: dict[str, Download], entries: list[dic
     """`kit_pdfs`: the book and card decks by variant; `entries`: catalog entries, for the posters."""
     env = site_environment(kit.root).overlay(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(kit.root, "print")]))
-    canvases = sorted((e for e in entries if e["type"] == "canvas"), key=lambda e: e["title"].lower())
+    canvases = sorted((e for e in entries if kit.items[e["id"]].type.posters), key=lambda e: e["title"].lower())
     return env.get_template("print_page.md.j2").render(
         kit=kit, t=ui_words(kit.settings.language), canvases=canvases,
         book=[(d, Markup(d.path)) for v, d in kit_pdfs.items() if v.startswith("book-")],

@@ -76,8 +76,9 @@ def render_pdf(html: str, lookup: AssetLookup, kind: str = "tagged") -> bytes:
 class Renderer:
     """Renders jobs into the PDF cache, skipping those already there; counts both."""
 
-    def __init__(self, lookup: AssetLookup, cache: Path | None):
+    def __init__(self, lookup: AssetLookup, cache: Path | None, *, low_priority: bool = False):
         self.lookup, self.cache = lookup, cache
+        self.low_priority = low_priority
         self.fingerprint = lookup.fingerprint()
         self.rendered = self.reused = 0
         self.used: set[Path] = set()
@@ -194,7 +195,7 @@ class Renderer:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads
             self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
-                                             initargs=([str(f) for f in self.lookup.folders],))
+                                             initargs=([str(f) for f in self.lookup.folders], self.low_priority))
             self._pool_tasks = 0
         return self._pool
 
@@ -219,8 +220,10 @@ def _render_or_error(html: str, lookup: AssetLookup, kind: str) -> bytes | str:
 _worker_lookup: AssetLookup | None = None
 
 
-def _start_worker(folders: list[str]) -> None:
+def _start_worker(folders: list[str], low_priority: bool = False) -> None:
     global _worker_lookup
+    if low_priority and hasattr(os, "nice"):
+        os.nice(10)
     # Ctrl-C reaches every process of the terminal; the parent ends the workers itself,
     # so they do not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -1,8 +1,9 @@
 """Every PDF of the kit, rendered or taken from the cache.
 
-Per item: its worksheet in each paper size; a tool's fillable worksheet in the kit's
-paper; a canvas's posters; a session's meeting packets. For the whole kit: the activity
-card deck in each paper size, and the book in the kit's paper (kit_documents.py).
+Per item: its worksheet in each paper size and, as its type's entry in content_types.py
+says, a fillable worksheet in the kit's paper (tools), posters (canvases) and meeting
+packets (sessions). For the whole kit: the activity card deck in each paper size, and the
+book in the kit's paper (kit_documents.py).
 
 PDFs are cached by a hash of their HTML, their render options and every print asset,
 so unchanged ones are reused (cache.py); the rest are rendered in parallel across all
@@ -73,16 +74,16 @@ def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]
     source = item.source.shown_as
     jobs = [PdfJob(item.id, paper.variant, words[paper.words_key], source, print_html(env, kit, item, paper, url))
             for paper in papers_in_order(kit.settings.paper)]
-    if not item.is_session:
+    if item.type.fillable:
         # One fillable copy, in the kit's paper: it is filled in on screen, then printed.
         paper = PAPERS[kit.settings.paper]
         jobs.append(PdfJob(item.id, f"fillable-{paper.variant}",
                            words["paper_fillable"].format(label=words[paper.words_key]), source,
                            print_html(env, kit, item, paper, url, fillable=True), "fillable"))
-    if item.type.name == "canvas":
+    if item.type.posters:
         jobs.extend(PdfJob(item.id, f"poster-{size.variant}", words["poster_download"].format(size=words[size.words_key]),
                            source, poster_html(env, kit, item, size, url)) for size in POSTER_SIZES)
-    if item.is_session:
+    if item.type.packets:
         packet = session_packet(kit, item)
         jobs.extend(PdfJob(item.id, f"packet-{paper.variant}",
                            words["packet_download"].format(label=words[paper.words_key]), source,
@@ -102,8 +103,9 @@ def _check_unique_file_names(jobs: list[PdfJob]) -> None:
         seen[name] = job
 
 
-def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPdf]]:
-    """Every item's PDFs, keyed by item id; the card decks and the book under KIT_DOCUMENTS."""
+def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = False) -> dict[str, list[RenderedPdf]]:
+    """Every item's PDFs, keyed by item id; the card decks and the book under KIT_DOCUMENTS.
+    `low_priority`: the workers yield the processor to anything else (the live preview's pages)."""
     started = time.monotonic()
     check_logo(kit)
     check_font_coverage(kit)  # before rendering: a character no font has would print as an empty box
@@ -113,7 +115,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str]) -> dict[str, list[RenderedPd
     _check_unique_file_names([*jobs, *(document.job("") for document in documents)])
     folder = cache_folder(kit.root)
     results: dict[str, list[RenderedPdf]] = {}
-    with Renderer(AssetLookup(asset_folders(kit.root)), folder) as renderer:
+    with Renderer(AssetLookup(asset_folders(kit.root)), folder, low_priority=low_priority) as renderer:
         # One parallel round for every worksheet and every piece of the kit-wide PDFs.
         paths = renderer.paths([*jobs, *(piece for document in documents for piece in document.pieces)])
         for job, path in zip(jobs, paths):

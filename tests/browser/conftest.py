@@ -15,31 +15,13 @@ import functools
 import json
 import os
 import threading
-from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-# The site is served from a sub-path, as on a host that serves several sites from one address.
-SUB_PATH = "/partnership-toolkit/"
-LOCAL_HOST = "127.0.0.1"
-
-
-class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site under SUB_PATH only: a link that climbs out of the sub-path gets a 404."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
-            return str(Path(self.directory) / "outside-the-sub-path")
-        return super().translate_path("/" + path[len(SUB_PATH):])
-
-    def log_message(self, format, *args):  # keep the test output quiet
-        pass
+from tests.helpers import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOST, SUB_PATH, SubPathHandler, Traffic
 
 
 @pytest.fixture(scope="session")
@@ -58,7 +40,7 @@ def catalog(site_folder) -> dict:
 
 @pytest.fixture(scope="session")
 def site_url(site_folder) -> str:
-    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(_SubPathHandler, directory=str(site_folder)))
+    server = ThreadingHTTPServer((LOCAL_HOST, 0), functools.partial(SubPathHandler, directory=str(site_folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://{LOCAL_HOST}:{server.server_port}{SUB_PATH}"
@@ -80,26 +62,6 @@ def browser():
     yield chromium
     chromium.close()
     playwright.stop()
-
-
-@dataclass
-class Traffic:
-    """Everything the browser asked for while a test ran, and everything that went wrong."""
-
-    urls: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def hosts(self) -> set[str]:
-        return {urlsplit(url).hostname for url in self.urls if not url.startswith(("data:", "blob:"))}
-
-    def watch(self, page) -> None:
-        page.on("request", lambda request: self.urls.append(request.url))
-        page.on("response", lambda response: response.status >= 400
-                and self.problems.append(f"HTTP {response.status}: {response.url}"))
-        page.on("pageerror", lambda error: self.problems.append(f"JavaScript error: {error}"))
-        page.on("console", lambda message: message.type == "error"
-                and self.problems.append(f"console error: {message.text}"))
 
 
 @pytest.fixture

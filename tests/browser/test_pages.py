@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 
 from generators.text import human_size
-
-# A tool and a word that appears in its steps and in no other tool or guide page.
-SEARCHED_TOOL, WORD_FROM_ITS_STEPS = "data-walk", "posters"
-
-
-def search(page, words: str) -> None:
-    """Type into the search box key by key, as a person does (the theme searches on key presses)."""
-    page.get_by_role("textbox", name="Search").click()
-    page.keyboard.type(words)
+from tests.helpers import SEARCHED_TOOL, WORD_FROM_ITS_STEPS, search
 
 
 def test_search_finds_a_tool_by_a_word_from_its_steps(visit, kit, traffic):

@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-
 import pytest
-from conftest import KIT_ROOT, run_toolkit
-from .test_pages import SEARCHED_TOOL, WORD_FROM_ITS_STEPS, search
+
+from tests.helpers import KIT_ROOT, SEARCHED_TOOL, WORD_FROM_ITS_STEPS, run_toolkit, search
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""The tests, in tiers: unit/, build/, content/ and browser/ (CONTRIBUTING.md, "Tests")."""

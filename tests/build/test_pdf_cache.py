@@ -1,0 +1,145 @@
+"""PDFs are cached by everything that shapes them: an unchanged kit renders nothing, one
+changed tool re-renders only its own PDFs and its pieces of the card decks and the book,
+and a changed template re-renders only what uses it. The joined book stays tagged."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from generators.kit import load_kit
+from generators.pdf.cache import UNUSED_DAYS_KEPT, cache_folder, prune
+from generators.pdf.worksheets import KIT_DOCUMENTS, build_pdfs
+from generators.templating import PACKAGE_TEMPLATES
+from tests.helpers import VALID_ACTIVITY, build_pdfs_counted
+
+TITLES = ("Quick check-in", "Round of hopes", "Closing round", "Name the risk")
+
+
+@pytest.fixture
+def four_activities(small_kit):
+    for title in TITLES:
+        name = title.lower().replace(" ", "-")
+        text = VALID_ACTIVITY.replace("Quick check-in", title)
+        (small_kit / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return small_kit
+
+
+def build(kit_root, caplog) -> tuple[int, int, dict]:
+    """Build every PDF; return how many were rendered and taken from the cache."""
+    rendered, cached, _, pdfs = build_pdfs_counted(kit_root, caplog)
+    return rendered, cached, pdfs
+
+
+def test_a_second_build_renders_nothing_and_gives_the_same_files(four_activities, caplog):
+    rendered, cached, first = build(four_activities, caplog)
+    assert rendered > 0 and cached == 0
+    rendered, cached, second = build(four_activities, caplog)
+    assert rendered == 0
+    assert {name: path.read_bytes() for name, path in first.items()} == {
+        name: path.read_bytes() for name, path in second.items()}
+
+
+def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_activities, caplog):
+    _, _, before = build(four_activities, caplog)
+    changed = four_activities / "toolkit" / "activities" / "round-of-hopes.yml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace(
+        "Ask one question", "Ask one short question"), encoding="utf-8")
+    rendered, _, after = build(four_activities, caplog)
+    # Its letter, A4 and fillable worksheets, its card sheet in both papers and its book
+    # section; the steps are not in the book's contents, so the front is reused.
+    assert rendered == 3 + 2 + 1
+    changed_files = {name for name in after if after[name] != before[name]}
+    stem = "partnership-toolkit"
+    assert changed_files == {"round-of-hopes-letter", "round-of-hopes-a4", "round-of-hopes-fillable-letter",
+                             f"{stem}-cards-letter", f"{stem}-cards-a4", f"{stem}-book-letter"}
+
+
+def test_a_template_override_renders_only_the_documents_that_use_it(four_activities, caplog):
+    build(four_activities, caplog)
+    override = four_activities / "overrides" / "toolkit" / "print" / "cards.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text((PACKAGE_TEMPLATES / "print" / "cards.html.j2").read_text(encoding="utf-8")
+                        .replace("{% block body %}", "{% block body %}<!-- the fork's own cards -->"),
+                        encoding="utf-8")
+    rendered, _, _ = build(four_activities, caplog)
+    assert rendered == 2 * 2  # two sheets of two cards, in each paper
+
+
+def test_the_joined_book_keeps_one_structure_tree_for_all_its_pages(four_activities, caplog):
+    _, _, pdfs = build(four_activities, caplog)
+    with pikepdf.open(pdfs["partnership-toolkit-book-letter"]) as book:
+        tree = book.Root.StructTreeRoot
+        (document,) = list(tree.K) if isinstance(tree.K, pikepdf.Array) else [tree.K]
+        assert document.S == "/Document"
+        parts = [kid for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
+        assert len(parts) > len(TITLES)  # the front, each phase's opening, each tool
+        assert all(part.P.objgen == document.objgen for part in parts)
+        numbers = list(tree.ParentTree.Nums)
+        keys = [int(numbers[i]) for i in range(0, len(numbers), 2)]
+        assert keys == sorted(set(keys)), "every key of the parent tree is used once"
+        page_keys = [int(page.obj.StructParents) for page in book.pages]
+        assert set(page_keys) <= set(keys) and len(set(page_keys)) == len(book.pages)
+        page_ids = {page.obj.objgen for page in book.pages}
+        marked = [value for value in numbers[1::2] if isinstance(value, pikepdf.Array)]
+        assert all(element.Pg.objgen in page_ids for value in marked for element in value
+                   if isinstance(element, pikepdf.Dictionary) and "/Pg" in element), \
+            "every tagged piece of content belongs to a page of the book"
+        assert int(tree.ParentTreeNextKey) == max(keys) + 1
+
+
+def test_pdfs_unused_for_a_month_are_removed_and_used_ones_kept(tmp_path):
+    folder = cache_folder(tmp_path)
+    folder.mkdir(parents=True)
+    month_ago = time.time() - (UNUSED_DAYS_KEPT + 1) * 86400
+    old_used, old_unused, recent_unused = (folder / f"{name}.pdf" for name in ("a", "b", "c"))
+    for path in (old_used, old_unused, recent_unused):
+        path.write_bytes(b"%PDF-1.7")
+    for path in (old_used, old_unused):
+        os.utime(path, (month_ago, month_ago))
+    prune(folder, {old_used})
+    assert old_used.is_file() and recent_unused.is_file() and not old_unused.exists()
+    assert old_used.stat().st_mtime > month_ago + 86400, "a used PDF counts as used today"
+
+
+def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_activities, caplog):
+    kit = load_kit(four_activities)
+    pdfs = build_pdfs(kit, {i: f"activities/{i}/" for i in kit.items})
+    assert sorted(pdf.variant for pdf in pdfs[KIT_DOCUMENTS]) == ["book-letter", "cards-a4", "cards-letter"]
+
+
+def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(four_activities, caplog,
+                                                                                 monkeypatch):
+    from generators.pdf import book, joining
+
+    # Small batches and runs, so this short book takes the paths a 1000-tool book takes.
+    monkeypatch.setattr(joining, "BATCH", 2)
+    monkeypatch.setattr(book, "NUMBERED_PAGES_PER_RUN", 3)
+    _, _, pdfs = build(four_activities, caplog)
+    path = pdfs["partnership-toolkit-book-letter"]
+    reader = PdfReader(path)
+    total = len(reader.pages)
+    assert total > 3 * 2
+    for number, page in enumerate(reader.pages, start=1):
+        found = re.findall(r"Page \d+ of \d+", page.extract_text())
+        assert found == ([] if number == 1 else [f"Page {number} of {total}"])
+    assert [entry.title for entry in reader.outline if not isinstance(entry, list)] == ["Link"]
+    with pikepdf.open(path) as joined:
+        (document,) = list(joined.Root.StructTreeRoot.K)
+        parts = list(document.K)
+        assert [str(part.S) for part in parts] == ["/Part"] * len(parts)
+        assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool
+
+
+def test_fresh_workers_take_over_after_their_share_of_documents(four_activities, caplog, monkeypatch):
+    from generators.pdf import rendering
+
+    monkeypatch.setattr(rendering, "TASKS_PER_WORKER", 2)
+    rendered, cached, pdfs = build(four_activities, caplog)
+    assert rendered > 4 * (os.cpu_count() or 1) and cached == 0
+    assert all(path.read_bytes().startswith(b"%PDF-") for path in pdfs.values())

@@ -1,0 +1,100 @@
+"""Live preview: the pages never wait for PDFs. They come back with the PDFs made last
+time; the new PDFs are made in the background and the preview reloads once they change.
+How fast is measured by `make bench` (h), not asserted here."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from generators.kit import load_kit
+from generators.preview import BackgroundPdfs
+from tests.helpers import VALID_ACTIVITY, page_urls
+
+
+def test_pages_get_the_last_pdfs_at_once_and_new_ones_follow(one_tool_kit, tmp_path):
+    ready = tmp_path / "ready"
+    background = BackgroundPdfs(ready)
+    kit = load_kit(one_tool_kit)
+    assert background.pdfs(kit, page_urls(kit)) == {}, "the first pages come without waiting for any PDF"
+    background.start()
+    background.wait(300)
+    first = background.latest
+    assert {pdf.variant for pdf in first["quick-check-in"]} >= {"letter", "a4", "fillable-letter"}
+    assert ready.is_file()
+
+    ready.unlink()
+    background.pdfs(kit, page_urls(kit))
+    background.start()
+    background.wait(300)
+    assert not ready.exists(), "nothing changed, so no reload: the preview cannot loop"
+
+    tool = one_tool_kit / "toolkit/activities/quick-check-in.yml"
+    tool.write_text(VALID_ACTIVITY.replace("Quick check-in", "Quick check-out"), encoding="utf-8")
+    kit = load_kit(one_tool_kit)
+    assert background.pdfs(kit, page_urls(kit)) is first, "the edited page comes back with the PDFs made last time"
+    background.start()
+    background.wait(300)
+    assert ready.is_file(), "new PDFs reload the preview"
+    assert background.latest["quick-check-in"][0].path != first["quick-check-in"][0].path
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _page(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _pdf_text(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            reader = PdfReader(io.BytesIO(response.read()))
+    except OSError:
+        return ""
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def _wait_for(condition, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_mkdocs_serve_shows_an_edit_then_its_pdfs(one_tool_kit):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/activities/quick-check-in/"
+    server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=one_tool_kit, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        assert _wait_for(lambda: ".pdf" in _page(url), 300), "the first PDFs reach the page"
+        tool = one_tool_kit / "toolkit/activities/quick-check-in.yml"
+        tool.write_text(VALID_ACTIVITY.replace("Ask one question", "Ask one short question"), encoding="utf-8")
+        assert _wait_for(lambda: "Ask one short question" in _page(url), 120), "the edit reaches the page"
+        assert re.search(r'href="[^"]+\.pdf"', _page(url)), "the page keeps offering the PDFs made before"
+        pdf_url = f"http://127.0.0.1:{port}/pdf/quick-check-in-letter.pdf"
+        assert _wait_for(lambda: "Ask one short question" in _pdf_text(pdf_url), 300), "then the new PDFs follow"
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=60)

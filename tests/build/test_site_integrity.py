@@ -1,0 +1,40 @@
+"""Two clean builds of a kit are byte-identical, and no command changes a YAML file (on the
+fixture kit). That the shipped site has no broken link: tests/content/test_site_integrity.py."""
+
+from __future__ import annotations
+
+from tests.helpers import copy_fixture_kit, run_toolkit
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path):
+    """Two copies in different folders, each with an empty PDF cache, build the same bytes."""
+    trees = []
+    for name in ("first", "second"):
+        kit = copy_fixture_kit(tmp_path / name)
+        result = run_toolkit(["build"], cwd=kit)
+        assert result.returncode == 0, result.stderr
+        site = kit / "site"
+        trees.append({p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()})
+    assert sorted(trees[0]) == sorted(trees[1])
+    assert [name for name in trees[0] if trees[0][name] != trees[1][name]] == []
+    assert any(name.endswith(".pdf") for name in trees[0])
+
+
+def test_no_command_changes_a_yaml_file(tmp_path):
+    """validate, build (passing and failing) and packet only read the kit's YAML files."""
+    kit = copy_fixture_kit(tmp_path / "kit")
+
+    def snapshot():
+        return {p.relative_to(kit): (p.read_bytes(), p.stat().st_mtime_ns) for p in kit.rglob("*.yml")}
+
+    before = snapshot()
+    assert run_toolkit(["validate"], cwd=kit).returncode == 0
+    assert run_toolkit(["build"], cwd=kit).returncode == 0
+    assert run_toolkit(["packet", "quick-check-in", "--output", str(tmp_path / "p.pdf")], cwd=kit).returncode == 0
+    assert snapshot() == before
+
+    (kit / "toolkit/activities/broken.yml").write_text("title: [\n", encoding="utf-8")
+    before = snapshot()
+    assert run_toolkit(["build"], cwd=kit).returncode == 1
+    assert run_toolkit(["validate"], cwd=kit).returncode == 1
+    assert snapshot() == before

@@ -1,0 +1,1 @@
+"""Tests of the shipped kit: its content, its built site and its PDFs."""
