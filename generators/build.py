@@ -9,14 +9,13 @@ previous site is left exactly as it was (staging_area.py).
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from . import staging_area
+from .console import show_messages
 from .engines import run_engine
 from .errors import KitInvalid, Problem
 from .generate import write_project
@@ -26,27 +25,9 @@ from .output_safety import check_site_folder, mark_as_built
 from .plain_folder import finish_plain_folder
 from .site_language import mark_pages_language
 
+PROGRESS_LOG = "mkdocs.plugins.toolkit"  # the PDF step's progress lines (the preview shows them too)
 # What an engine cannot do, said before anything is rendered.
 PLAIN_FOLDER_ENGINES = ("mkdocs", "properdocs")
-
-
-def _show_progress() -> None:
-    """The PDF step's progress lines on standard output, once."""
-    progress_log = logging.getLogger("mkdocs.plugins.toolkit")
-    if any(getattr(handler, "toolkit", False) for handler in progress_log.handlers):
-        return
-    progress = logging.StreamHandler(sys.stdout)
-    progress.toolkit = True
-    progress.setFormatter(logging.Formatter("%(message)s"))
-    progress.addFilter(lambda record: record.levelno == logging.INFO)
-    progress_log.addHandler(progress)
-    progress_log.setLevel(logging.INFO)
-    warnings = logging.StreamHandler(sys.stderr)
-    warnings.toolkit = True
-    warnings.setLevel(logging.WARNING)
-    warnings.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    progress_log.addHandler(warnings)
-    progress_log.propagate = False
 
 
 def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool = False, engine: str = "mkdocs",
@@ -62,7 +43,7 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
     staging_area.remove_leftovers(target)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(root))
-    _show_progress()
+    show_messages(PROGRESS_LOG, progress=True)
     project = None
     try:  # from the moment the project folder exists, a stop removes it
         project = staging_area.new_folder(target)
@@ -86,7 +67,7 @@ def generate_project(root: Path, folder: Path, *, pdfs: bool = True) -> Path:
     kit = load_kit(root)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_area.remove_leftovers(target)
-    _show_progress()
+    show_messages(PROGRESS_LOG, progress=True)
     staging = None
     try:
         staging = staging_area.new_folder(target)

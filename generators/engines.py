@@ -8,16 +8,18 @@ project holds. ProperDocs and Zensical are optional: installed only when asked f
 
 from __future__ import annotations
 
-import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from .console import show_messages
 from .errors import KitInvalid, Problem
 
 ENGINES = ("mkdocs", "properdocs", "zensical")
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 # What to install for each optional engine (the extras in pyproject.toml).
 EXTRAS = {"properdocs": "properdocs", "zensical": "zensical"}
 
@@ -41,7 +43,7 @@ def _mkdocs(config_file: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    _show_mkdocs_messages()
+    show_messages("mkdocs")
     try:
         build(load_config(str(config_file), strict=True))
     except (Abort, ConfigurationError) as error:
@@ -59,22 +61,12 @@ def _executable(engine: str) -> str:
 
 
 def _command(engine: str, command: list[str], folder: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
     result = subprocess.run(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True)
     if result.returncode != 0:
-        sys.stderr.write(result.stdout)
+        # The engine's own messages say what is wrong; a Python traceback after them (Zensical
+        # prints one when --strict stops it) says nothing to the people who read this.
+        messages = result.stdout.split("Traceback (most recent call last):", 1)[0]
+        sys.stderr.write(ANSI_COLOUR.sub("", messages))
         raise _failed(engine, f"exit status {result.returncode}")
-
-
-def _show_mkdocs_messages() -> None:
-    """MkDocs' warnings on standard error, once, in plain form."""
-    mkdocs_log = logging.getLogger("mkdocs")
-    if any(getattr(handler, "toolkit", False) for handler in mkdocs_log.handlers):
-        return
-    handler = logging.StreamHandler(sys.stderr)
-    handler.toolkit = True
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.setLevel(logging.WARNING)
-    mkdocs_log.addHandler(handler)
-    mkdocs_log.setLevel(logging.INFO)

@@ -101,3 +101,18 @@ def test_generate_refuses_the_kits_own_folders(fixture_kit_root):
     assert result.returncode == 1
     assert result.stderr.startswith(f"toolkit generate DIR: {(fixture_kit_root / 'docs').resolve()} is the kit's docs/ "
                                     "folder, which people write by hand.")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_an_engine_that_stops_says_why_without_a_traceback(engine, one_tool_kit, tmp_path):
+    guide = one_tool_kit / "facilitation/guide"
+    guide.mkdir(parents=True)
+    (guide / "index.md").write_text("# Guide\n\nSee [the missing page](nowhere.md).\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = run_toolkit(["build", "--no-pdfs", "--engine", engine, "--site-dir", str(site)], cwd=one_tool_kit)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "\x1b[" not in result.stderr
+    assert "nowhere.md" in result.stderr, "the engine's own message names the broken link"
+    assert result.stderr.endswith("the previous site was left as it was.\n"
+                                  "1 problem found. Fix the lines above, then run the command again.\n")
+    assert not site.exists()
