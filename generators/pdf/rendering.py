@@ -7,10 +7,12 @@ the same build: the kit-wide documents need a second round once their pieces exi
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
 import signal
+import sys
 import time
 import weakref
 from collections.abc import Iterator
@@ -222,6 +224,7 @@ _worker_lookup: AssetLookup | None = None
 
 def _start_worker(folders: list[str], low_priority: bool = False) -> None:
     global _worker_lookup
+    _end_with_parent()
     if low_priority and hasattr(os, "nice"):
         os.nice(10)
     # Ctrl-C reaches every process of the terminal; the parent ends the workers itself,
@@ -230,6 +233,20 @@ def _start_worker(folders: list[str], low_priority: bool = False) -> None:
     import weasyprint  # noqa: F401  (import once per worker, not once per document)
 
     _worker_lookup = AssetLookup([Path(f) for f in folders])
+
+
+_PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent ends
+
+
+def _end_with_parent() -> None:
+    """A worker whose parent was killed outright (SIGKILL, or a preview server stopped with
+    SIGTERM) would otherwise wait for work forever. Linux only; elsewhere nothing changes."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def _render_in_worker(task: tuple[str, str]) -> bytes | str:

@@ -77,3 +77,22 @@ def test_ctrl_c_ends_the_build_and_its_workers_quickly_leaving_everything_whole(
     assert all(is_intact(path) for path in cache_folder(busy_kit).glob("*.pdf"))
     assert (busy_kit / "site" / SITE_MARKER).is_file()
     assert {path.relative_to(busy_kit / "site") for path in (busy_kit / "site").rglob("*")} == first_site
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers end with their parent on Linux")
+def test_workers_end_when_the_build_is_killed_outright(busy_kit):
+    """SIGKILL (or a preview server stopped without cleaning up) leaves no worker waiting forever."""
+    toolkit = Path(sys.executable).parent / "toolkit"
+    process = subprocess.Popen([str(toolkit), "build"], cwd=busy_kit, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while not list(cache_folder(busy_kit).glob("*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(process.pid)
+    assert workers, "the build is rendering in worker processes"
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [pid for pid in workers if _alive(pid)] == []
