@@ -10,6 +10,7 @@ stay text instead of turning into booleans, base-60 numbers or date objects.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,13 +101,27 @@ MAX_FILE_BYTES = 1_000_000  # a tool file is a few KB; anything near this is a m
 MAX_DEPTH = 30
 
 
+# Documents already parsed, by file: the live preview reloads the whole kit after each save,
+# and parsing is most of that work; a file whose bytes are unchanged is not parsed again.
+_parsed: dict[tuple[Path, str], tuple[bytes, SourceDocument]] = {}
+
+
 def read_yaml(path: Path, shown_as: str) -> SourceDocument:
     """Parse a YAML file into a SourceDocument, or raise YamlProblem."""
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).digest()
+    earlier = _parsed.get((path, shown_as))
+    if earlier and earlier[0] == digest:
+        return earlier[1]
+    doc = _parse(path, shown_as, raw)
+    _parsed[(path, shown_as)] = (digest, doc)
+    return doc
 
+
+def _parse(path: Path, shown_as: str, raw: bytes) -> SourceDocument:
     def fail(message: str, line: int = 1, column: int = 1) -> YamlProblem:
         return YamlProblem(Problem(shown_as, line, column, "", message))
 
-    raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
         raise fail(f"the file is {len(raw):,} bytes; tool files are small text files. "
                    "Check that this is the right file.")

@@ -130,3 +130,20 @@ def test_validate_command_reports_a_valid_kit(small_kit):
     result = run_toolkit(["validate"], cwd=small_kit / "toolkit")  # works from a sub-folder too
     assert result.returncode == 0, result.stderr
     assert result.stdout == "The kit is valid: 1 tool and 0 session plans.\n"
+
+
+def test_a_file_is_parsed_again_exactly_when_its_bytes_change(tmp_path):
+    """The live preview reloads the kit after every save: unchanged files are not parsed again,
+    and a change is never missed, even one that keeps the file's size and time."""
+    import os
+
+    from generators.yaml_source import read_yaml
+
+    path = tmp_path / "tool.yml"
+    path.write_text("title: Round one\n", encoding="utf-8")
+    first = read_yaml(path, "tool.yml")
+    assert read_yaml(path, "tool.yml") is first
+    stamp = path.stat().st_mtime_ns
+    path.write_text("title: Round two\n", encoding="utf-8")
+    os.utime(path, ns=(stamp, stamp))
+    assert read_yaml(path, "tool.yml").data == {"title": "Round two"}
