@@ -230,7 +230,8 @@ def ctrl_c(kit: Path, repeats: int = 3) -> dict:
             "seconds_max": round(max(timings), 2), "runs": repeats}
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port nobody listens on, on 127.0.0.1 (the bench and the preview test serve there)."""
     import socket
 
     with socket.socket() as probe:
@@ -238,7 +239,8 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _page_text(url: str) -> str:
+def page_text(url: str) -> str:
+    """The page at `url`, or "" while nothing answers there."""
     import urllib.error
     import urllib.request
 
@@ -252,7 +254,7 @@ def _page_text(url: str) -> str:
 def preview_after_edit(kit: Path, repeats: int = 3) -> dict:
     """(h): seconds from saving a tool's YAML to its new title on the page `mkdocs serve` shows."""
     tool = _tool_in_no_session(kit)
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/{tool.parent.name}/{tool.stem}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=kit, env=env,
@@ -260,7 +262,7 @@ def preview_after_edit(kit: Path, repeats: int = 3) -> dict:
     timings = []
     try:
         deadline = time.monotonic() + 600
-        while not _page_text(url) and time.monotonic() < deadline:
+        while not page_text(url) and time.monotonic() < deadline:
             time.sleep(0.2)
         time.sleep(5)  # the first PDFs made in the background, and the reload they cause
         original = tool.read_text(encoding="utf-8")
@@ -268,7 +270,7 @@ def preview_after_edit(kit: Path, repeats: int = 3) -> dict:
             marker = f"Edited {run} "
             tool.write_text(original.replace("title: ", f"title: {marker}", 1), encoding="utf-8")
             started = time.perf_counter()
-            while marker not in _page_text(url) and time.perf_counter() - started < 120:
+            while marker not in page_text(url) and time.perf_counter() - started < 120:
                 time.sleep(0.05)
             timings.append(time.perf_counter() - started)
             time.sleep(3)  # let the PDFs of this edit finish before the next one

@@ -8,7 +8,6 @@ import io
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from benchmarks.bench import free_port, page_text
 from generators.kit import load_kit
 from generators.preview import BackgroundPdfs
 from tests.helpers import VALID_ACTIVITY, page_urls
@@ -49,20 +49,6 @@ def test_pages_get_the_last_pdfs_at_once_and_new_ones_follow(one_tool_kit, tmp_p
     assert background.latest["quick-check-in"][0].path != first["quick-check-in"][0].path
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _page(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
 def _pdf_text(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -82,17 +68,17 @@ def _wait_for(condition, seconds: float) -> bool:
 
 
 def test_mkdocs_serve_shows_an_edit_then_its_pdfs(one_tool_kit):
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/activities/quick-check-in/"
     server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=one_tool_kit, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        assert _wait_for(lambda: ".pdf" in _page(url), 300), "the first PDFs reach the page"
+        assert _wait_for(lambda: ".pdf" in page_text(url), 300), "the first PDFs reach the page"
         tool = one_tool_kit / "toolkit/activities/quick-check-in.yml"
         tool.write_text(VALID_ACTIVITY.replace("Ask one question", "Ask one short question"), encoding="utf-8")
-        assert _wait_for(lambda: "Ask one short question" in _page(url), 120), "the edit reaches the page"
-        assert re.search(r'href="[^"]+\.pdf"', _page(url)), "the page keeps offering the PDFs made before"
+        assert _wait_for(lambda: "Ask one short question" in page_text(url), 120), "the edit reaches the page"
+        assert re.search(r'href="[^"]+\.pdf"', page_text(url)), "the page keeps offering the PDFs made before"
         pdf_url = f"http://127.0.0.1:{port}/pdf/quick-check-in-letter.pdf"
         assert _wait_for(lambda: "Ask one short question" in _pdf_text(pdf_url), 300), "then the new PDFs follow"
     finally:
