@@ -251,15 +251,18 @@ def page_text(url: str) -> str:
         return ""
 
 
-def preview_after_edit(kit: Path, repeats: int = 3) -> dict:
-    """(h): seconds from saving a tool's YAML to its new title on the page `mkdocs serve` shows."""
+def preview_after_edit(kit: Path, repeats: int = 3, serve_options: tuple[str, ...] = ("--dirty",)) -> dict:
+    """(h): seconds from saving a tool's YAML to its new title on its page in the preview
+    (`make serve` runs `mkdocs serve --dirty`), and to the new title in another page's navigation."""
     tool = _tool_in_no_session(kit)
     port = free_port()
     url = f"http://127.0.0.1:{port}/{tool.parent.name}/{tool.stem}/"
+    other = next(path for path in sorted(tool.parent.glob("*.yml")) if path != tool)  # its navigation lists the tool
+    other_url = f"http://127.0.0.1:{port}/{tool.parent.name}/{other.stem}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=kit, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    timings = []
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *serve_options, "-a", f"127.0.0.1:{port}"],
+                              cwd=kit, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    to_page, to_everywhere = [], []
     try:
         deadline = time.monotonic() + 600
         while not page_text(url) and time.monotonic() < deadline:
@@ -272,14 +275,25 @@ def preview_after_edit(kit: Path, repeats: int = 3) -> dict:
             started = time.perf_counter()
             while marker not in page_text(url) and time.perf_counter() - started < 120:
                 time.sleep(0.05)
-            timings.append(time.perf_counter() - started)
+            to_page.append(time.perf_counter() - started)
+            while marker not in _navigation(page_text(other_url)) and time.perf_counter() - started < 120:
+                time.sleep(0.05)
+            to_everywhere.append(time.perf_counter() - started)
             time.sleep(3)  # let the PDFs of this edit finish before the next one
         tool.write_text(original, encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=60)
-    return {"seconds_min": round(min(timings), 2), "seconds_median": round(statistics.median(timings), 2),
-            "seconds_max": round(max(timings), 2), "runs": repeats}
+    return {"page_seconds_min": round(min(to_page), 2), "page_seconds_median": round(statistics.median(to_page), 2),
+            "page_seconds_max": round(max(to_page), 2),
+            "all_pages_seconds_median": round(statistics.median(to_everywhere), 2), "runs": repeats,
+            "serve_options": list(serve_options)}
+
+
+def _navigation(html: str) -> str:
+    """A page's navigation: the part of another tool's page that lists the edited tool."""
+    start = html.find('<nav class="md-nav md-nav--primary"')
+    return html[start:html.find("</nav>", start)] if start >= 0 else ""
 
 
 def benchmark(kit_root: Path, sizes: list[int]) -> dict:
@@ -326,7 +340,7 @@ def _targets(s: dict, sizes: list[int], cores: int) -> dict:
         targets["1000_tools_at_most_11x_100"] = {"limit": round(11 * small, 2), "measured": large,
                                                  "met": large <= 11 * small}
     if "h_preview_page_after_edit" in s:
-        preview = s["h_preview_page_after_edit"]["seconds_median"]
+        preview = s["h_preview_page_after_edit"]["page_seconds_median"]
         targets["preview_page_at_most_2_s"] = {"limit": 2, "measured": preview, "met": preview <= 2}
     stop = s["g_ctrl_c_while_rendering"]["seconds_max"]
     targets["ctrl_c_at_most_2_s"] = {"limit": 2, "measured": stop, "met": stop <= 2}

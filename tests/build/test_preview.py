@@ -1,10 +1,14 @@
 """Live preview: the pages never wait for PDFs. They come back with the PDFs made last
 time; the new PDFs are made in the background and the preview reloads once they change.
+In a dirty preview (`make serve`) the pages an edit touched are rebuilt first and the rest
+right after, and the preview then serves what a full build serves.
 How fast is measured by `make bench` (h), not asserted here."""
 
 from __future__ import annotations
 
+import contextlib
 import io
+import json
 import os
 import re
 import signal
@@ -84,3 +88,58 @@ def test_mkdocs_serve_shows_an_edit_then_its_pdfs(one_tool_kit):
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=60)
+
+
+@contextlib.contextmanager
+def _serving(kit: Path, *options: str):
+    """`mkdocs serve` on the kit; yields its address and the file its messages go to."""
+    port = free_port()
+    log = kit / f"serve-{port}.log"
+    with log.open("w", encoding="utf-8") as messages:
+        server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", *options,
+                                   "-a", f"127.0.0.1:{port}"], cwd=kit, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                                  stdout=messages, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}/"
+            assert _wait_for(lambda: page_text(url), 120), "the preview starts"
+            yield url, log
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=60)
+
+
+def _site(url: str) -> tuple[dict[str, str], list[str]]:
+    """Every page the preview lists in its sitemap, without the reload script and the port
+    (they differ from one preview to the next), and the search index's entries."""
+    pages = {}
+    for address in re.findall(r"<loc>([^<]+)</loc>", page_text(url + "sitemap.xml")):
+        text = re.sub(r"<script>\s*var livereload.*?</script>", "", page_text(address), flags=re.DOTALL)
+        pages[address.removeprefix(url)] = text.replace(url, "/")
+    index = json.loads(page_text(url + "search/search_index.json"))
+    return pages, sorted(json.dumps(entry, sort_keys=True) for entry in index["docs"])
+
+
+def test_a_dirty_preview_rebuilds_the_edited_pages_then_the_rest_and_ends_as_a_full_build(fixture_kit_copy):
+    kit = fixture_kit_copy
+    config = kit / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - toolkit ", "  - toolkit:\n      pdfs: false\n  #"),
+                      encoding="utf-8")  # pages only: PDFs would add rebuilds of their own
+    tool = kit / "toolkit/activities/quick-check-in.yml"
+    with _serving(kit, "--dirty") as (url, log):
+        other_tool = f"{url}activities/food-and-housing/"
+        assert "Quick check-in" in page_text(other_tool)
+        tool.write_text(tool.read_text(encoding="utf-8").replace("title: Quick check-in", "title: Quick round"),
+                        encoding="utf-8")
+        assert _wait_for(lambda: "Quick round" in page_text(other_tool), 60), \
+            "the other tool's navigation shows the new title"
+        assert "Quick check-in" not in page_text(other_tool)
+        time.sleep(2)  # any further rebuild would have started by now
+        builds = log.read_text(encoding="utf-8").count("Documentation built in")
+        assert builds == 3, "the first build, the edited pages, then the pages whose navigation changed"
+        assert "dirty" not in log.read_text(encoding="utf-8"), "MkDocs's warning about dirty builds does not apply"
+        dirty_pages, dirty_index = _site(url)
+    with _serving(kit) as (url, _):
+        full_pages, full_index = _site(url)
+    assert len(full_pages) > 10
+    assert dirty_pages == full_pages
+    assert dirty_index == full_index, "the search index lists every page once, with its new text"
