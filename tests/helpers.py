@@ -477,3 +477,78 @@ def search(page, words: str) -> None:
     """Type into the search box key by key, as a person does (the theme searches on key presses)."""
     page.get_by_role("textbox", name="Search").click()
     page.keyboard.type(words)
+
+
+# --- The structure tree of a tagged PDF ----------------------------------------------------------
+
+def structure_elements(pdf) -> list:
+    """Every structure element of an open pikepdf.Pdf, in the tree's (reading) order."""
+    found = []
+
+    def walk(node):
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, list) or hasattr(kids, "as_list") else [kids]):
+            if hasattr(kid, "get") and kid.get("/S") is not None and kid.get("/Type") not in ("/MCR", "/OBJR"):
+                found.append(kid)
+                walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+def marked_content(element) -> list[tuple[int, int]]:
+    """The element's own marked content, as (page object number, MCID) pairs."""
+    kids = element.get("/K")
+    found = []
+    for kid in (list(kids) if isinstance(kids, list) or hasattr(kids, "as_list") else [kids]):
+        if isinstance(kid, int):
+            found.append((element.Pg.objgen[0], int(kid)))
+        elif hasattr(kid, "get") and kid.get("/Type") == "/MCR":
+            page = kid.get("/Pg") or element.Pg
+            found.append((page.objgen[0], int(kid.MCID)))
+    return found
+
+
+def page_mcids(page) -> list[int]:
+    """The MCIDs a page's content marks (artifacts have none)."""
+    import pikepdf
+
+    found = []
+    for operands, operator in pikepdf.parse_content_stream(page):
+        if str(operator) == "BDC" and len(operands) == 2:
+            properties = operands[1]
+            if isinstance(properties, pikepdf.Name):
+                properties = page.Resources.Properties[properties]
+            if "/MCID" in properties:
+                found.append(int(properties.MCID))
+    return found
+
+
+def unreachable_marked_content(path: Path) -> list[str]:
+    """Marked content a screen reader cannot reach: not in the parent tree, or mapped there to
+    an element that the structure tree does not hold."""
+    import pikepdf
+
+    problems = []
+    with pikepdf.open(path) as pdf:
+        reachable = {element.objgen for element in structure_elements(pdf)}
+        parents = pikepdf.NumberTree(pdf.Root.StructTreeRoot.ParentTree)
+        for number, page in enumerate(pdf.pages, start=1):
+            mcids = page_mcids(page)
+            if not mcids:
+                continue
+            key = page.obj.get("/StructParents")
+            entries = parents.get(int(key)) if key is not None else None
+            for mcid in mcids:
+                element = entries[mcid] if entries is not None and mcid < len(entries) else None
+                if element is None or not hasattr(element, "objgen") or element.objgen not in reachable:
+                    problems.append(f"{path.name}: page {number}, MCID {mcid}")
+    return problems
+
+
+def pdf_ua_failures(paths) -> list[str]:
+    """What the independent PDF/UA-1 checker (page-validation's `ua1` profile) finds, per file."""
+    from page import validate_pdf
+
+    return [f"{path.name}: {failure.rule_id} {failure.message}" for path in paths
+            for failure in validate_pdf(str(path), profile="ua1").failures]

@@ -23,7 +23,7 @@ from pathlib import Path
 from ..errors import KitInvalid, Problem
 from .assets import ASSET_BASE_URL, AssetLookup, KitAssetFetcher
 from .cache import cache_key, is_intact, store
-from .fields import nest_field_names
+from .accessibility import fillable_finisher, tagged_finisher
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 PROGRESS_EVERY = 15  # seconds between progress lines while PDFs render
@@ -40,6 +40,8 @@ FILLABLE_OPTIONS = {**RENDER_OPTIONS, "pdf_forms": True}
 # the joined document marks all of it as an artifact.
 OVERLAY_OPTIONS = {"pdf_identifier": True}
 OPTIONS = {"tagged": RENDER_OPTIONS, "fillable": FILLABLE_OPTIONS, "overlay": OVERLAY_OPTIONS}
+# What each kind of PDF needs done after WeasyPrint and before writing (see accessibility.py).
+FINISHERS = {"tagged": tagged_finisher, "fillable": fillable_finisher, "overlay": None}
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def render_pdf(html: str, lookup: AssetLookup, kind: str = "tagged") -> bytes:
     font_config, image_cache = _loaded[lookup]
     document = HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=KitAssetFetcher(lookup))
     return document.write_pdf(font_config=font_config, cache=image_cache,
-                              finisher=nest_field_names if kind == "fillable" else None, **OPTIONS[kind])
+                              finisher=FINISHERS[kind], **OPTIONS[kind])
 
 
 class Renderer:

@@ -9,7 +9,15 @@ tests/unit/test_font_coverage.py.
 
 from __future__ import annotations
 
-from tests.helpers import CJK_FONTS, add_font, pdf_text, run_toolkit, system_font, write_activity
+from tests.helpers import (
+    CJK_FONTS,
+    add_font,
+    pdf_text,
+    pdf_ua_failures,
+    run_toolkit,
+    system_font,
+    write_activity,
+)
 
 CHINESE_TITLE = "社区倾听会"
 VIETNAMESE_TITLE = "Lắng nghe cộng đồng"
@@ -41,6 +49,7 @@ def test_chinese_text_builds_with_a_chinese_font_named_in_kit_yml(small_kit, tmp
     # whole font, and a Chinese font is megabytes.
     assert font.stat().st_size > 3_000_000
     assert (site / "pdf/quick-check-in-fillable-letter.pdf").stat().st_size < 1_000_000
+    assert pdf_ua_failures(sorted((site / "pdf").glob("*.pdf"))) == [], "with a second font too"
 
 
 def test_vietnamese_is_not_covered_by_the_shipped_font_and_says_which_letters(small_kit, tmp_path):

@@ -12,7 +12,14 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 
-from tests.helpers import DEJAVU, add_font, run_toolkit, system_font, write_activity
+from tests.helpers import (
+    DEJAVU,
+    add_font,
+    pdf_ua_failures,
+    run_toolkit,
+    system_font,
+    write_activity,
+)
 
 ARABIC_TITLE = "جولة تعارف سريعة"
 ARABIC_PURPOSE = "ابدأ الاجتماع بحيث يتكلم الجميع مرة واحدة"
@@ -55,6 +62,10 @@ def test_an_arabic_kit_builds_a_right_to_left_site_and_right_to_left_pdfs(small_
     assert [word["text"][::-1] for word in right_to_left] == ARABIC_TITLE.split()
     assert right_to_left[0]["x1"] > max(word["x1"] for word in words) - 2
     assert right_to_left[-1]["x0"] > page.width / 2
+
+    # Arabic letters take a different shape at the start, middle and end of a word: glyphs the
+    # font's character map does not name, which every PDF must still map to text.
+    assert pdf_ua_failures(sorted((site / "pdf").glob("*.pdf"))) == []
 
 
 def test_a_language_the_theme_has_no_words_for_still_builds_and_is_declared(small_kit, tmp_path, monkeypatch):
