@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .kit_data import Item, Kit
 
 # Each vocabulary a file may name, and what one of its terms is called in a message.
-TERM_NAMES = {"phases": "phase", "buckets": "bucket", "sectors": "sector", "difficulty": "difficulty level"}
+TERM_NAMES = {"phases": "phase", "buckets": "bucket", "sectors": "sector", "difficulty": "difficulty level",
+              "audiences": "audience"}
 
 
 def check_references(kit: Kit, invalid_ids: set[str]) -> list[Problem]:

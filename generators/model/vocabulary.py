@@ -1,4 +1,5 @@
-"""Controlled vocabularies: the one place phases, buckets, sectors and difficulty levels are defined."""
+"""Controlled vocabularies: the one place phases, buckets, sectors, difficulty levels and
+audiences are defined."""
 
 from __future__ import annotations
 
@@ -17,6 +18,15 @@ class Term(Strict):
     description: Text = Field(description="One or two sentences on what the term means.")
 
 
+# Who a worksheet or handout is written for. A kit whose vocabulary.yml predates audiences gets these.
+DEFAULT_AUDIENCES = [
+    Term(id="partner-staff", label="Partner staff",
+         description="People who work for the partner organizations: clinics, health departments, agencies."),
+    Term(id="community-members", label="Community members",
+         description="Residents and community leaders taking part in their own right, not for an organization."),
+]
+
+
 class Vocabulary(Strict):
     """All vocabularies of the kit."""
 
@@ -24,10 +34,13 @@ class Vocabulary(Strict):
     buckets: list[Term] = Field(min_length=1, description="Integrator buckets.")
     sectors: list[Term] = Field(min_length=1, description="Sectors at the table.")
     difficulty: list[Term] = Field(min_length=1, description="Difficulty levels, easiest first.")
+    audiences: list[Term] = Field(default_factory=lambda: list(DEFAULT_AUDIENCES), min_length=1,
+                                  description="Who a worksheet or handout is written for; the first is "
+                                  "the audience of a worksheet that names none.")
 
     @model_validator(mode="after")
     def _unique_ids(self):
-        for name in ("phases", "buckets", "sectors", "difficulty"):
+        for name in ("phases", "buckets", "sectors", "difficulty", "audiences"):
             ids = [term.id for term in getattr(self, name)]
             repeated = sorted({i for i in ids if ids.count(i) > 1})
             if repeated:
