@@ -13,12 +13,16 @@ from .errors import KitInvalid
 
 
 def _validate(args) -> int:
+    from .content_types import CONTENT_TYPES
     from .kit import find_kit_root, load_kit
+    from .locale import ui_words
 
     kit = load_kit(find_kit_root(Path.cwd()))
-    tools = len(kit.tools)
-    sessions = len(kit.items) - tools
-    print(f"The kit is valid: {_count(tools, 'tool')} and {_count(sessions, 'session plan')}.")
+    # Tools counted together, then every other type by its own name: "1 session plan", "2 handouts".
+    words = ui_words("en")
+    counts = [_count(len(kit.tools), "tool"), *(_count(len(kit.of_type(ctype.name)), ctype.label(words).lower())
+                                                for ctype in CONTENT_TYPES if not ctype.is_tool)]
+    print(f"The kit is valid: {', '.join(counts[:-1])} and {counts[-1]}.")
     return 0
 
 
@@ -140,8 +144,8 @@ def parser() -> argparse.ArgumentParser:
     packet.add_argument("--paper", choices=["letter", "a4"], help="paper size (default: the kit's)")
     packet.add_argument("--title", help="title on the cover (tools only; a session uses its own)")
     packet.set_defaults(run=_packet)
-    new = commands.add_parser("new", help="write a starter YAML file for a new tool or session")
-    new.add_argument("type", choices=["activity", "canvas", "checklist", "session"], help="what to create")
+    new = commands.add_parser("new", help="write a starter YAML file for a new tool, session or handout")
+    new.add_argument("type", choices=["activity", "canvas", "checklist", "session", "handout"], help="what to create")
     new.add_argument("title", help="its title, in quotes")
     new.set_defaults(run=_new)
     schemas = commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the content model")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Activity, Canvas, Checklist, Content, Session
+from .model import Activity, Canvas, Checklist, Content, Handout, Session
 from .model.common import ToolBase
 
 
@@ -33,6 +33,11 @@ class ContentType:
         tool's `related`. The model decides, so the two can never disagree."""
         return issubclass(self.model, ToolBase)
 
+    @property
+    def is_handout(self) -> bool:
+        """Whether its items are handouts, which tools and sessions name under `handouts:`."""
+        return issubclass(self.model, Handout)
+
     def label(self, words: dict[str, str]) -> str:
         """One item's type as readers see it ('Session plan'): the word in the kit language's
         file (type_<name> in generators/locales/), else the name itself."""
@@ -45,6 +50,8 @@ BY_NAME: dict[str, ContentType] = {ctype.name: ctype for ctype in (
     ContentType("checklist", "checklists", "toolkit/checklists", Checklist, "Checklists"),
     ContentType("session", "sessions", "facilitation/sessions", Session, "Session plans",
                 fillable=False, packets=True),
+    # Nothing to fill in, so no fillable copy: a handout is read, and kept.
+    ContentType("handout", "handouts", "toolkit/handouts", Handout, "Handouts", fillable=False),
 )}
 
 # Every type, in the order above (the field reference and the schemas follow it). A live view
@@ -54,5 +61,6 @@ CONTENT_TYPES = BY_NAME.values()
 
 
 def in_site_order() -> list[ContentType]:
-    """Session plans first, then the tools in the order above: facilitators plan meetings, then pick single tools."""
-    return sorted(CONTENT_TYPES, key=lambda ctype: ctype.is_tool)
+    """Session plans first, then the tools, then what is neither (handouts), each group in the order
+    above: facilitators plan meetings, then pick single tools, then print what the room needs."""
+    return sorted(CONTENT_TYPES, key=lambda ctype: 0 if ctype.packets else 1 if ctype.is_tool else 2)

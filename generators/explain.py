@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import typing
 
 from pydantic import BaseModel, ValidationError
 
@@ -29,13 +30,56 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     for part in loc:
         if isinstance(part, int):
             continue
+        if part in _tagged_members(current):
+            current = _tagged_members(current)[part]
+            continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
         field = current.model_fields.get(part)
         if field is None:
             return None
-        current = _inner_model(field.annotation)
+        current = _element(field.annotation)
+        current = current if _tagged_members(current) else _inner_model(current)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _without_union_tags(model: type[BaseModel], loc: tuple) -> tuple:
+    """The location as the YAML file has it. Pydantic puts the chosen member of a tagged union
+    (a prompt's kind, say) into an error's location: ('prompts', 0, 'table', 'columns')."""
+    kept, current = [], model
+    for part in loc:
+        members = _tagged_members(current)
+        if isinstance(part, str) and part in members:
+            current = members[part]
+            continue
+        kept.append(part)
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        current = _element(field.annotation) if field else None
+    return tuple(kept)
+
+
+def _element(annotation) -> object:
+    """What a field holds, past list[...] and '| None': a model, a tagged union, or a plain type."""
+    args = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+    if typing.get_origin(annotation) is list or (len(args) == 1 and typing.get_origin(annotation) is not typing.Annotated):
+        return _element(args[0]) if args else annotation
+    return annotation
+
+
+def _tagged_members(annotation) -> dict[str, object]:
+    """The members of a tagged union by tag ({} for anything else)."""
+    if typing.get_origin(annotation) is not typing.Annotated:
+        return {}
+    members = {}
+    for member in typing.get_args(typing.get_args(annotation)[0]):
+        if typing.get_origin(member) is typing.Annotated:
+            model, *metadata = typing.get_args(member)
+            for tag in metadata:
+                if hasattr(tag, "tag"):
+                    members[tag.tag] = model
+    return members
 
 
 def _inner_model(annotation) -> object:
@@ -62,18 +106,21 @@ def _shown(value: object) -> str:
 def explain(error: ValidationError, model: type[BaseModel], doc: SourceDocument) -> list[Problem]:
     problems = []
     for detail in error.errors(include_url=False):
-        loc = tuple(detail["loc"])
+        # `where` may name the member of a tagged union, to find the right model's fields and
+        # descriptions; `loc` is the location as the file has it.
+        where = tuple(detail["loc"])
+        loc = _without_union_tags(model, where)
         kind = detail["type"]
         if kind == "extra_forbidden":
-            problems.append(doc.problem(loc, _unknown_key(model, loc), key=True))
+            problems.append(doc.problem(loc, _unknown_key(model, where), key=True))
             continue
         if kind == "missing":
             name = loc[-1]
-            hint = _describe(model, loc)
+            hint = _describe(model, where)
             message = f"'{name}' is missing. Add a '{name}:' line" + (f": {_lower_first(hint)}" if hint else "") + "."
             problems.append(doc.problem(loc[:-1], message))
             continue
-        message = _commented_out(doc, loc, detail) or _message(kind, detail, model, loc)
+        message = _commented_out(doc, loc, detail) or _message(kind, detail, model, where)
         problems.append(doc.problem(loc, message))
     return problems
 
@@ -134,6 +181,14 @@ def _message(kind: str, detail: dict, model: type[BaseModel], loc: tuple) -> str
         return f"the text is longer than {context.get('max_length')} characters. Shorten it."
     if kind == "string_too_short":
         return "the text is empty. Write something, or remove the line."
+    if kind == "too_long":
+        count = context.get("max_length")
+        return f"has more than {count} entries; keep at most {count}.{tail}"
+    if kind == "union_tag_invalid":
+        tag, allowed = str(context.get("tag")), re.findall(r"'([^']+)'", str(context.get("expected_tags")))
+        close = difflib.get_close_matches(tag, allowed, n=1, cutoff=0.6)
+        suggestion = f" Did you mean '{close[0]}'?" if close else ""
+        return f"'{tag}' is not a kind of prompt.{suggestion} Use one of: {', '.join(allowed)}."
     if kind == "too_short":
         count = context.get("min_length")
         return f"needs at least {count} {'entry' if count == 1 else 'entries'}.{tail}"

@@ -82,7 +82,15 @@ def _describe_object(schema: dict, defs: dict, title: str, anchor: str, groups: 
     required = set(schema.get("required", []))
     for name, prop in schema.get("properties", {}).items():
         nested = _object_schema(prop, defs)
-        if nested is not None:
+        kinds = _kinds(prop, defs)
+        if kinds:
+            links = []
+            for kind, member in kinds.items():
+                path = f"{title} › `{name}` (kind: `{kind}`)" if title else f"`{name}` (kind: `{kind}`)"
+                child = _describe_object(member, defs, path, f"{anchor}-{name}-{kind}", groups)
+                links.append(f"[{kind}](#{child.anchor})")
+            what = f"a list; each entry has the fields of its `kind`: {', '.join(links)}"
+        elif nested is not None:
             path = f"{title} › `{name}`" if title else f"`{name}`"
             child = _describe_object(nested, defs, path, f"{anchor}-{name}", groups)
             what = (f"a list; each entry has [these fields](#{child.anchor})" if _is_list(prop, defs)
@@ -112,6 +120,16 @@ def _object_schema(prop: dict, defs: dict) -> dict | None:
     if value.get("type") == "array":
         value = _resolved(value.get("items", {}), defs)
     return value if value.get("type") == "object" and value.get("properties") else None
+
+
+def _kinds(prop: dict, defs: dict) -> dict[str, dict]:
+    """The kinds a list's entries come in (a worksheet's prompts), each with its object's schema,
+    by the value of its `kind` field; {} for anything else."""
+    value = _resolved(_without_null(prop), defs)
+    options = value.get("items", {}).get("oneOf", []) if value.get("type") == "array" else []
+    members = [_resolved(option, defs) for option in options]
+    kinds = {member.get("properties", {}).get("kind", {}).get("const"): member for member in members}
+    return {} if not members or None in kinds else kinds
 
 
 def _is_list(prop: dict, defs: dict) -> bool:

@@ -1,4 +1,4 @@
-"""Meeting packets: a session's (or any list of tools') run-sheet, notes and worksheets as one document."""
+"""Meeting packets: a session's (or any list of tools') run-sheet, notes, worksheets and handouts as one document."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from .errors import KitInvalid, Problem
 from .kit import Item, Kit
 from .model import Session
-from .model.common import merged_materials
+from .model.common import merged_handouts, merged_materials
 from .schedule import AgendaRow, agenda_rows, clock, latest_start, past_midnight
 
 COMMAND = "toolkit packet"
@@ -21,6 +21,7 @@ class Packet:
     tools: list[Item]                 # each tool once, in agenda order: one worksheet each
     session: Session | None = None    # None for a packet built from a list of tools
     materials: list[str] = field(default_factory=list)
+    handouts: list[Item] = field(default_factory=list)  # each once, in the order first named, after the worksheets
 
     @property
     def minutes(self) -> int:
@@ -50,7 +51,8 @@ def session_packet(kit: Kit, item: Item, start: str | None = None) -> Packet:
                                 f"start time, {session.start}")
     tools = session.tools(kit)
     return Packet(session.title, session.purpose, agenda_rows(kit, session, start), tools, session,
-                  merged_materials(tool.content for tool in tools))
+                  merged_materials(tool.content for tool in tools),
+                  [kit.items[handout_id] for handout_id in session.handout_ids(kit)])
 
 
 def tools_packet(kit: Kit, tool_ids: list[str], start: str, title: str) -> Packet:
@@ -69,7 +71,9 @@ def tools_packet(kit: Kit, tool_ids: list[str], start: str, title: str) -> Packe
     tools = list({tool.id: tool for tool in agenda}.values())
     # One tool: its purpose is the meeting's. Several: the cover lists each purpose whole.
     purpose = tools[0].content.purpose if len(tools) == 1 else ""
-    return Packet(title, purpose, rows, tools, None, merged_materials(tool.content for tool in tools))
+    handouts = merged_handouts(tool.content.handouts for tool in tools)
+    return Packet(title, purpose, rows, tools, None, merged_materials(tool.content for tool in tools),
+                  [kit.items[handout_id] for handout_id in handouts])
 
 
 def packet_for_ids(kit: Kit, ids: list[str], start: str | None, title: str | None) -> Packet:
@@ -79,6 +83,11 @@ def packet_for_ids(kit: Kit, ids: list[str], start: str | None, title: str | Non
         raise KitInvalid([Problem(COMMAND, 0, 0, "", f"there is no tool or session with the id '{i}'. "
                                   "Ids are file names without '.yml'; run 'toolkit validate' to list problems, "
                                   "or look in toolkit/ and facilitation/sessions/.") for i in unknown])
+    # A handout is printed with the tools and sessions that name it, never run on an agenda.
+    handouts = [i for i in ids if kit.items[i].type.is_handout]
+    if handouts:
+        raise _refused(f"'{handouts[0]}' is a handout, not a tool or a session plan. A packet prints the "
+                       "handouts its tools and session name under 'handouts:'; give their ids instead.")
     # Only tools are run one after the other; a session plan is a whole meeting already.
     sessions = [i for i in ids if not kit.items[i].type.is_tool]
     if sessions and len(ids) > 1:

@@ -1,4 +1,4 @@
-"""Checks across files: vocabulary terms, related tools and session agendas.
+"""Checks across files: vocabulary terms, related tools, session agendas and handouts.
 
 Which references a file makes is up to its model (`check_references` on ToolBase and
 Session): it hands each one to a ReferenceCheck. The rules and the messages are here.
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import Problem
+from .locale import ui_words
 
 if TYPE_CHECKING:
     from .kit_data import Item, Kit
@@ -45,7 +46,9 @@ class ReferenceCheck:
             return
         close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
         suggestion = f" Did you mean '{close[0]}'?" if close else ""
-        self._add(loc, f"'{value}' is not a {TERM_NAMES[vocabulary]} in toolkit/vocabulary.yml.{suggestion} "
+        name = TERM_NAMES[vocabulary]
+        article = "an" if name[0] in "aeiou" else "a"
+        self._add(loc, f"'{value}' is not {article} {name} in toolkit/vocabulary.yml.{suggestion} "
                   f"Use one of: {', '.join(allowed)}.")
 
     def related_tool(self, loc: tuple, other: str) -> None:
@@ -54,15 +57,33 @@ class ReferenceCheck:
         if other == self.item.id:
             self._add(loc, "a tool cannot be related to itself. Remove this line.")
         elif other in items and not items[other].type.is_tool:
-            self._add(loc, f"'{other}' is a session plan; 'related' lists tools only. Remove this line.")
+            self._add(loc, f"'{other}' is {_kind_of(items[other])}; 'related' lists tools only. Remove this line.")
         elif other not in self.invalid_ids and other not in items:
             self._add(loc, _unknown_tool(other, self.kit))
+
+    def handout(self, loc: tuple, handout_id: str) -> None:
+        """A handout named under `handouts`: a handout of the kit. So removing a handout's file
+        names every tool and session that still asks for it."""
+        found = self.kit.items.get(handout_id)
+        if found is not None and not found.type.is_handout:
+            self._add(loc, f"'{handout_id}' is {_kind_of(found)}; 'handouts' lists handouts only. "
+                      "Remove this line, or name a handout from toolkit/handouts/.")
+        elif found is None and handout_id not in self.invalid_ids:
+            handout_ids = sorted(item.id for item in self.kit.items.values() if item.type.is_handout)
+            close = difflib.get_close_matches(handout_id, handout_ids, n=1, cutoff=0.6)
+            suggestion = f" Did you mean '{close[0]}'?" if close else ""
+            self._add(loc, f"there is no handout with the id '{handout_id}'.{suggestion} "
+                      "A handout's id is its file name in toolkit/handouts/ without '.yml'.")
 
     def agenda_tool(self, index: int, tool_id: str, minutes: int) -> None:
         """The tool of agenda item `index`: a tool of the kit, given minutes within its range."""
         if tool_id in self.invalid_ids:
             return
         tool = self.kit.items.get(tool_id)
+        if tool is not None and tool.type.is_handout:
+            self._add(("agenda", index, "tool"), f"'{tool_id}' is a handout, not a tool: it is read, not run. "
+                      "List it under the session's 'handouts:' instead, and give this item a tool or a title.")
+            return
         if tool is None or not tool.type.is_tool:
             self._add(("agenda", index, "tool"), _unknown_tool(tool_id, self.kit))
             return
@@ -74,6 +95,12 @@ class ReferenceCheck:
 
     def _add(self, loc: tuple, message: str) -> None:
         self.problems.append(self.item.source.problem(loc, message))
+
+
+def _kind_of(item: Item) -> str:
+    """'a session plan', 'an activity': what an item is, in the words of messages (English, like them all)."""
+    word = item.type.label(ui_words("en")).lower()
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def _unknown_tool(tool_id: str, kit: Kit) -> str:

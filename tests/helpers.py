@@ -6,7 +6,7 @@ a conftest.py; the fixtures themselves are in tests/conftest.py (and tests/brows
 
 Two kits:
 - the shipped kit at KIT_ROOT: its content is checked by tests/content/ and tests/browser/;
-- the fixture kit in tests/fixture_kit/: a few tools of each type written for the tests, with
+- the fixture kit in tests/fixture_kit/: a few items of each type written for the tests, with
   copies of the shipped mkdocs.yml, kit.yml and toolkit/vocabulary.yml. The theme and the
   hand-written pages (docs/, overrides/, schemas/) are the shipped ones, copied in by
   copy_fixture_kit() and copy_kit_skeleton(), so the tests always build with the current theme.
@@ -42,8 +42,8 @@ FIXTURE_KIT = Path(__file__).resolve().parent / "fixture_kit"
 FIXTURE_SETTINGS = ("mkdocs.yml", "kit.yml", "toolkit/vocabulary.yml")
 # Taken from the shipped kit: the theme, the hand-written pages and the committed schemas.
 SHIPPED_PARTS = ("docs", "overrides", "schemas")
-# The fixture kit's tools and guide pages.
-FIXTURE_CONTENT = ("toolkit/activities", "toolkit/canvases", "toolkit/checklists", "facilitation")
+# The fixture kit's tools, handout, session and guide pages.
+FIXTURE_CONTENT = ("toolkit/activities", "toolkit/canvases", "toolkit/checklists", "toolkit/handouts", "facilitation")
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -64,7 +64,7 @@ def copy_kit_skeleton(target: Path) -> Path:
 
 
 def copy_fixture_kit(target: Path) -> Path:
-    """The whole fixture kit: its skeleton, its two activities, canvas, checklist, session and guide pages."""
+    """The whole fixture kit: its skeleton, its two activities, canvas, checklist, handout, session and guide pages."""
     copy_kit_skeleton(target)
     for name in FIXTURE_CONTENT:
         _copy(FIXTURE_KIT / name, target / name)

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import TYPE_CHECKING
 
-from .common import Line, Step, Strict, Text, ToolBase, steps_fit_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from .common import Line, Step, Text, ToolBase, steps_fit_validator
+from .worksheet import Worksheet
 
-class WorksheetPrompt(Strict):
-    """Something participants write on the worksheet."""
-
-    label: Line = Field(description="The question or heading participants answer.")
-    hint: Text | None = Field(None, description="A short example or nudge shown under the label.")
-    lines: int = Field(4, ge=1, le=40, description="How many writing lines to leave for the answer.")
-
-
-class Worksheet(Strict):
-    """The participant page of an activity."""
-
-    intro: Text | None = Field(None, description="One or two sentences at the top of the worksheet.")
-    prompts: list[WorksheetPrompt] = Field(min_length=1, description="What participants write, in order.")
+if TYPE_CHECKING:
+    from ..references import ReferenceCheck
 
 
 class Activity(ToolBase):
@@ -29,9 +20,45 @@ class Activity(ToolBase):
     preparation: list[Text] = Field(default_factory=list, description="What to do before the meeting.")
     steps: list[Step] = Field(min_length=1, description="Numbered steps, each with its minutes.")
     outputs: list[Text] = Field(default_factory=list, description="What the group has at the end.")
-    worksheet: Worksheet = Field(description="The printable page participants fill in.")
+    worksheet: Worksheet | None = Field(None, description="The printable page participants fill in.")
+    worksheets: list[Worksheet] | None = Field(
+        None, min_length=2, description="Instead of 'worksheet': several participant pages, each for its "
+        "own audience (for example one for partner staff, one for community members).")
 
     _steps_fit = steps_fit_validator()
+
+    # On the field, so that the message points at the 'worksheets' line.
+    @field_validator("worksheets")
+    @classmethod
+    def _worksheets_alone_and_apart(cls, worksheets: list[Worksheet] | None, info: ValidationInfo):
+        if worksheets is not None and info.data.get("worksheet") is not None:
+            raise ValueError("this activity has both 'worksheet' and 'worksheets'. Keep 'worksheets' for several "
+                             "participant pages, or 'worksheet' for one")
+        audiences = [sheet.audience for sheet in worksheets or []]
+        if len(set(audiences)) < len(audiences):
+            raise ValueError("two of the worksheets are for the same audience. Give each its own 'audience', "
+                             "or join them into one")
+        return worksheets
+
+    @model_validator(mode="after")
+    def _has_a_worksheet(self):
+        if self.worksheet is None and self.worksheets is None:
+            raise ValueError("'worksheet' is missing. Add a 'worksheet:' line: the printable page participants "
+                             "fill in (or 'worksheets:', several pages, each for its own audience)")
+        return self
+
+    @property
+    def all_worksheets(self) -> list[Worksheet]:
+        """Its participant pages, in order: the one `worksheet`, or each of `worksheets`."""
+        return [self.worksheet] if self.worksheet is not None else list(self.worksheets)
+
+    def check_references(self, check: ReferenceCheck) -> None:
+        super().check_references(check)
+        field = "worksheet" if self.worksheet is not None else "worksheets"
+        for index, sheet in enumerate(self.all_worksheets):
+            if sheet.audience is not None:
+                loc = (field, "audience") if field == "worksheet" else (field, index, "audience")
+                check.term(loc, sheet.audience, "audiences")
 
     @property
     def what_to_bring(self) -> list[str]:

@@ -55,9 +55,15 @@ class Summary(NamedTuple):
     phases: list[str]
     buckets: list[str]
     sectors: list[str]
-    minutes: Range
-    group_size: Range
+    # None for what takes no meeting time and suits any group: a handout is read, not run.
+    minutes: Range | None
+    group_size: Range | None
     tools: list[str] | None = None  # the tools it is built from, in order; None for a tool, which stands alone
+
+
+def merged_handouts(named: Iterable[list[str]]) -> list[str]:
+    """Handout ids from several `handouts:` lists, each once, in the order first named."""
+    return list(dict.fromkeys(handout_id for handout_ids in named for handout_id in handout_ids))
 
 
 def merged_materials(tools: Iterable[ToolBase]) -> list[str]:
@@ -96,6 +102,7 @@ class ToolBase(Strict):
     related: list[Slug] = Field(default_factory=list, description="Ids of other tools to use "
                                 "before, after or instead of this one.")
     credits: list[Text] = Field(default_factory=list, description="Where the tool's ideas come from.")
+    handouts: list[Slug] = Field(default_factory=list, description="Ids of handouts to print for the room.")
 
     # Below: what the catalog, the reference checks, packets and pages ask of any item. Session
     # answers the same questions in its own way, so no caller needs to know which type it holds.
@@ -127,6 +134,8 @@ class ToolBase(Strict):
         check.term(("difficulty",), self.difficulty, "difficulty")
         for index, tool_id in enumerate(self.related):
             check.related_tool(("related", index), tool_id)
+        for index, handout_id in enumerate(self.handouts):
+            check.handout(("handouts", index), handout_id)
 
     def page_context(self, kit: Kit) -> dict:
         """What its site page and print templates get besides the tool itself: a tool needs nothing more."""

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..schedule import agenda_rows, latest_start, past_midnight
-from .common import Line, Minutes, Range, Slug, Strict, Summary, Text, merged_materials
+from .common import (
+    Line,
+    Minutes,
+    Range,
+    Slug,
+    Strict,
+    Summary,
+    Text,
+    merged_handouts,
+    merged_materials,
+)
 
 if TYPE_CHECKING:
     from ..kit_data import Item, Kit
@@ -69,6 +79,7 @@ class Session(Strict):
     notes: list[Text] = Field(default_factory=list, description="Facilitator notes for the whole session.")
     follow_up: list[Task] = Field(default_factory=list, description="What happens after, including when "
                                   "results go back to participants.")
+    handouts: list[Slug] = Field(default_factory=list, description="Ids of handouts to print for the room.")
 
     @field_validator("minutes")
     @classmethod
@@ -107,6 +118,10 @@ class Session(Strict):
     def tools(self, kit: Kit) -> list[Item]:
         return [kit.items[tool_id] for tool_id in self.tool_ids]
 
+    def handout_ids(self, kit: Kit) -> list[str]:
+        """Every handout the meeting needs: its own, then its tools' in agenda order, each once."""
+        return merged_handouts([self.handouts, *(tool.content.handouts for tool in self.tools(kit))])
+
     def summary(self, kit: Kit) -> Summary:
         """Its own phase; the buckets and sectors of the tools it uses; one length, as both min and max."""
         used = [tool.content for tool in self.tools(kit)]
@@ -121,8 +136,12 @@ class Session(Strict):
         for index, entry in enumerate(self.agenda):
             if entry.tool:
                 check.agenda_tool(index, entry.tool, entry.minutes)
+        for index, handout_id in enumerate(self.handouts):
+            check.handout(("handouts", index), handout_id)
 
     def page_context(self, kit: Kit) -> dict:
-        """Its site page and run-sheet show the agenda with clock times and what its tools need brought."""
+        """Its site page and run-sheet show the agenda with clock times, what its tools need brought
+        and the handouts to print for the room."""
         return {"agenda": agenda_rows(kit, self),
-                "materials": merged_materials(tool.content for tool in self.tools(kit))}
+                "materials": merged_materials(tool.content for tool in self.tools(kit)),
+                "handouts": self.handout_ids(kit)}

@@ -11,6 +11,7 @@ before they are written, so nothing is parsed or saved twice.
   page-margin boxes, which WeasyPrint marks as content but leaves out of the structure tree,
   so a screen reader can reach neither them nor the fact that they are page furniture. They
   are marked as pagination artifacts instead, as PDF/UA asks of running headers and footers.
+- Radio groups (a rated item's points) are named after the item, not after their first button.
 - Fonts of fillable PDFs. Form fields need the whole font (any letter can be typed), and for
   such a font WeasyPrint maps glyphs to text from the font's character map only. Glyphs the
   text shaper picked by other rules (the tabular figures of a numbered list's "1.", a
@@ -38,7 +39,24 @@ def tagged_finisher(document, pdf: pydyf.PDF) -> None:
 
 def fillable_finisher(document, pdf: pydyf.PDF) -> None:
     tagged_finisher(document, pdf)
+    _name_radio_groups(document, pdf)
     nest_field_names(document, pdf)
+
+
+def _name_radio_groups(document, pdf: pydyf.PDF) -> None:
+    """A group of radio buttons (one rated item) is announced by the item's name, which the
+    template gives each button as data-group-label; WeasyPrint names the group after its
+    first button ('Leaders agree: 1')."""
+    labels = {}
+    for page in document.pages:
+        for box in _boxes(page._page_box, "input"):
+            if box.element.get("type") == "radio" and box.element.get("data-group-label"):
+                labels[box.element.get("name")] = box.element.get("data-group-label")
+    for field in pdf.objects:
+        if isinstance(field, pydyf.Dictionary) and field.get("FT") == "/Btn" and "Kids" in field:
+            label = labels.get(field["T"].string if hasattr(field.get("T"), "string") else None)
+            if label:
+                field["TU"] = pydyf.String(label)
 
 
 def _scope_header_cells(document) -> None:

@@ -1,7 +1,7 @@
 """The whole kit as one book: a cover, contents with page numbers, then a part per phase.
 
-Each part opens with the phase and holds its session plans and the tools that start in
-it (a tool listed under several phases is printed once, in its first). Every item is
+Each part opens with the phase and holds its session plans, the tools and then the handouts
+that start in it (an item listed under several phases is printed once, in its first). Every item is
 printed exactly as its own worksheet. PDF bookmarks follow the same outline.
 
 The book is rendered in pieces (each part's opening, each item) and joined, so a change
@@ -34,10 +34,11 @@ class Part:
     phase: Term
     sessions: list[Item]
     tools: list[Item]
+    handouts: list[Item]  # and whatever else is neither a meeting nor a tool
 
     @property
     def items(self) -> list[Item]:
-        return [*self.sessions, *self.tools]
+        return [*self.sessions, *self.tools, *self.handouts]
 
 
 @dataclass
@@ -60,15 +61,16 @@ class ContentsEntry:
 def parts(kit: Kit) -> list[Part]:
     """One part per phase that has anything in it, in the vocabulary's order.
 
-    Within a part: meetings first, then single tools, each type in the site's order."""
+    Within a part: meetings first, then single tools, then handouts, each type in the site's order."""
     result = []
     for phase in kit.vocabulary.phases:
         starting = [item for ctype in in_site_order() for item in kit.of_type(ctype.name)
                     if item.content.phases[0] == phase.id]
-        sessions = [item for item in starting if not item.type.is_tool]
+        sessions = [item for item in starting if item.type.packets]
         tools = [item for item in starting if item.type.is_tool]
-        if sessions or tools:
-            result.append(Part(phase, sessions, tools))
+        handouts = [item for item in starting if not item.type.packets and not item.type.is_tool]
+        if starting:
+            result.append(Part(phase, sessions, tools, handouts))
     return result
 
 

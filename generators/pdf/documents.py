@@ -63,16 +63,17 @@ def print_html(env: jinja2.Environment, kit: Kit, item: Item, paper: Paper, page
 
 
 def _packet_items(kit: Kit, packet: Packet) -> list[Item]:
-    """The tools in a packet, and its session plan if it has one: what its date follows."""
+    """The tools and handouts in a packet, and its session plan if it has one: what its date follows."""
     session = [item for item in kit.items.values() if packet.session is not None and item.content is packet.session]
-    return [*packet.tools, *session]
+    return [*packet.tools, *packet.handouts, *session]
 
 
 def packet_html(env: jinja2.Environment, kit: Kit, packet: Packet, paper: Paper, page_url: str) -> str:
     words = ui_words(kit.settings.language)
     sections = [{"anchor": "agenda", "title": words["agenda"]},
                 {"anchor": "notes", "title": words["facilitator_notes"]},
-                *({"anchor": f"tool-{tool.id}", "title": tool.content.title} for tool in packet.tools)]
+                *({"anchor": f"tool-{tool.id}", "title": tool.content.title} for tool in packet.tools),
+                *({"anchor": f"handout-{handout.id}", "title": handout.content.title} for handout in packet.handouts)]
     return env.get_template("packet.html.j2").render(
         **print_context(kit, page_url, None, dated_by=_packet_items(kit, packet)),
         paper=paper, packet=packet, tool=packet, agenda=packet.rows, materials=packet.materials,

@@ -3,7 +3,10 @@
 Every field is named '<tool id>.<what it holds>', so a program reading filled-in PDFs
 knows where each answer came from:
 
-- an activity prompt:  'stakeholder-map.our-goal-in-one-sentence'
+- an activity prompt:  'stakeholder-map.our-goal-in-one-sentence'; a prompt with several
+  answers holds one field per answer: 'stakeholder-map.who-is-missing.row-2.their-stake'
+  (a table cell), 'choose-focus-activities.how-ready.leaders-agree' (a rating's radio group);
+  the prompts of a second worksheet go under its audience: 'tool.community-members.<prompt>'
 - a canvas block:      'influence-interest-map.high-influence-high-interest'
 - a checklist answer:  'readiness-to-partner.leadership-and-authority-1.yes'
 - name and date:       'stakeholder-map.name', 'stakeholder-map.date'
@@ -43,13 +46,22 @@ def slug(text: str, max_length: int = 64) -> str:
 class FieldNames:
     """Field names for the templates: one method per kind of field."""
 
-    def prompt(self, item: Item, index: int) -> str:
-        """The field of an activity's prompt; a repeated label gets a number, so names stay unique."""
-        labels = [slug(p.label) for p in item.content.worksheet.prompts]
+    def prompt(self, item: Item, index: int, sheet: int = 0) -> str:
+        """The field of an activity's prompt (or the parent of its fields); a repeated label gets a
+        number, so names stay unique."""
+        worksheet = item.content.all_worksheets[sheet]
+        labels = [slug(p.label) for p in worksheet.prompts]
         name = labels[index]
         if labels.count(name) > 1:
             name = f"{name}-{labels[:index + 1].count(name)}"
-        return f"{item.id}.{name}"
+        if sheet == 0:
+            return f"{item.id}.{name}"
+        return f"{item.id}.{worksheet.audience or f'sheet-{sheet + 1}'}.{name}"
+
+    def part(self, prompt_field: str, *words: str) -> str:
+        """A field inside a prompt's: a table cell, a rated item, an option. `words` are slugged,
+        so 'Their stake' becomes 'their-stake'."""
+        return ".".join([prompt_field, *(slug(word) for word in words)])
 
     def block(self, item: Item, block: Block) -> str:
         return f"{item.id}.{block.id}"
@@ -83,6 +95,11 @@ def nest_field_names(document, pdf: pydyf.PDF) -> None:
 
     for reference in form["Fields"]:
         field = pdf.objects[int(reference.split()[0])]
+        if "Parent" in field:
+            # A radio button: WeasyPrint lists it among the fields beside its group, and names it
+            # like the group. It is a widget of the group only, or readers see each twice.
+            del field["T"]
+            continue
         *path, own_name = field["T"].string.split(".")
         if not path:
             top_level.append(reference)

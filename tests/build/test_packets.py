@@ -25,7 +25,9 @@ def test_toolkit_packet_writes_an_agenda_from_the_given_start(tmp_path, fixture_
         minutes = sum(step.minutes for step in kit.items[tool_id].content.steps)
         assert f"{plus_minutes('13:15', elapsed)}–{plus_minutes('13:15', elapsed + minutes)}" in agenda_page
         elapsed += minutes
-    assert [title for title, _ in contents(output)][2:] == [kit.items[i].content.title for i in ids]
+    # Each tool's worksheet, then the handout food-and-housing names.
+    assert [title for title, _ in contents(output)][2:] == [*(kit.items[i].content.title for i in ids),
+                                                             kit.items["ground-rules-sheet"].content.title]
 
 
 def test_toolkit_packet_with_an_unknown_id_names_it_and_fails(tmp_path, fixture_kit_root):

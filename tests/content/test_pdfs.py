@@ -23,7 +23,9 @@ def test_every_pdf_has_its_page_size_title_and_steps(built_site, catalog, kit, i
             assert size == pytest.approx(portrait, abs=0.5), f"{relative} page size {size}"
         text = text_of(path)
         assert flat(item.content.title) in text, relative
-        if not item.type.is_tool:  # a session plan prints its agenda
+        if item.type.is_handout:  # a handout prints its sections
+            expected = [flat(section.heading) for section in item.content.sections]
+        elif not item.type.is_tool:  # a session plan prints its agenda
             expected = [row_title for row_title in (a.title for a in item.content.agenda) if row_title]
         else:
             expected = [flat(step.text) for step in item.content.steps]

@@ -86,17 +86,19 @@ def test_an_activity_has_a_heading_per_side_and_per_section(built_site, kit):
     headings = [t for t in types if re.fullmatch(r"H\d", t)]
     sections = ["steps", "preparation", "materials", "outputs", "tips", "equity_prompts"]
     present = [name for name in sections if getattr(item.content, name)]
-    assert headings == ["H1", *["H2"] * len(present), "H1", *["H2"] * len(item.content.worksheet.prompts)]
+    sheets = [["H1", *["H2"] * len(sheet.prompts)] for sheet in item.content.all_worksheets]
+    assert headings == ["H1", *["H2"] * len(present), *(heading for sheet in sheets for heading in sheet)]
     assert "Figure" not in types, "the logo in the page header is decoration, outside the reading order"
 
 
 def test_reading_order_follows_the_worksheet(built_site, kit):
     """Text comes out in the order a person reads it: title, steps in order, then the prompts in order."""
     for item in kit.of_type("activity"):
-        facilitator, participant = (page.text for page in read_pdf(built_site / f"pdf/{item.id}-a4.pdf"))
+        facilitator, *participant = (page.text for page in read_pdf(built_site / f"pdf/{item.id}-a4.pdf"))
         steps = [facilitator.index(flat(step.text)) for step in item.content.steps]
         assert steps == sorted(steps) and facilitator.index(flat(item.content.title)) < steps[0], item.id
-        prompts = [participant.index(flat(p.label)) for p in item.content.worksheet.prompts]
+        participant_text = " ".join(participant)
+        prompts = [participant_text.index(flat(p.label)) for sheet in item.content.all_worksheets for p in sheet.prompts]
         assert prompts == sorted(prompts), item.id
 
 

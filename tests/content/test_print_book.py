@@ -22,13 +22,14 @@ def book(built_site, catalog):
 
 def expected_outline(kit) -> list[tuple[str, list[str]]]:
     """Each phase with its session plans, then the tools that start in it (activities, canvases,
-    checklists), each group by title: the order the book promises."""
+    checklists), then its handouts, each group by title: the order the book promises."""
     outline = []
     for phase in kit.vocabulary.phases:
         sessions = [s.content.title for s in kit.of_type("session") if s.content.phase == phase.id]
         tools = [t.content.title for kind in TOOL_TYPES for t in kit.of_type(kind) if t.content.phases[0] == phase.id]
-        if sessions or tools:
-            outline.append((phase.label, sessions + tools))
+        handouts = [h.content.title for h in kit.of_type("handout") if h.content.phases[0] == phase.id]
+        if sessions or tools or handouts:
+            outline.append((phase.label, sessions + tools + handouts))
     return outline
 
 

@@ -50,33 +50,51 @@ def test_each_worksheet_has_the_pages_its_type_intends_on_every_paper(built_site
         orientations = ["landscape" if page.landscape else "portrait" for page in pages]
         if item.type.name == "checklist":
             assert orientations in (["portrait"] * 2, ["portrait"] * 3), f"{relative}: {orientations}"
+        elif item.type.name == "handout":  # one or two pages, as its content needs
+            assert orientations in (["portrait"], ["portrait"] * 2), f"{relative}: {orientations}"
         else:
             assert orientations == intended_pages(item), relative
     assert len(set(counts.values())) == 1, f"Letter, A4 and fillable differ: {counts}"
 
 
 def test_activity_sides_each_fill_one_page(built_site, catalog, kit):
+    """The facilitator side is one page; each worksheet starts a page of its own (one that
+    holds tables, ratings or lists may take more)."""
     for item in kit.of_type("activity"):
-        facilitator, participant = read_pdf(built_site / f"pdf/{item.id}-letter.pdf")
+        facilitator, *participant = read_pdf(built_site / f"pdf/{item.id}-letter.pdf")
         assert facilitator.text.startswith("FOR THE FACILITATOR " + flat(item.content.title)), item.id
         assert flat(item.content.steps[-1].text) in facilitator.text
         for prompt in item.content.equity_prompts:
             assert flat(prompt) in facilitator.text, f"{item.id}: an equity prompt ran off the facilitator side"
-        assert participant.text.startswith("FOR PARTICIPANTS " + flat(item.content.title)), item.id
-        for prompt in item.content.worksheet.prompts:
-            assert flat(prompt.label) in participant.text
+        sheet_starts = [page for page in participant if page.text.startswith("FOR PARTICIPANTS")]
+        assert participant[0].text.startswith("FOR PARTICIPANTS " if len(sheet_starts) == 1 else "FOR PARTICIPANTS"), \
+            item.id
+        assert len(sheet_starts) == len(item.content.all_worksheets), item.id
+        text = " ".join(page.text for page in participant)
+        for sheet in item.content.all_worksheets:
+            for prompt in sheet.prompts:
+                assert flat(prompt.label) in text, item.id
+        if all(p.kind == "text" for sheet in item.content.all_worksheets for p in sheet.prompts):
+            assert len(participant) == len(item.content.all_worksheets), f"{item.id}: a written sheet fills one page"
 
 
 def test_activity_writing_space_follows_the_lines_each_prompt_asks_for(built_site, kit):
-    """The participant page is shared out by `lines`: a 6-line prompt gets about twice a 3-line one's space."""
-    item = kit.items["stakeholder-map"]
-    page = read_pdf(built_site / "pdf/stakeholder-map-letter.pdf")[1]
+    """A sheet of written prompts is shared out by `lines`: a 6-line prompt gets about twice a 3-line one's space."""
+    item = next(item for item in kit.of_type("activity") if _written_only(item)
+                and len({p.lines for p in item.content.worksheet.prompts}) > 1)
+    page = read_pdf(built_site / f"pdf/{item.id}-letter.pdf")[1]
     labels = [flat(p.label) for p in item.content.worksheet.prompts]
     tops = [_top_of(page, label) for label in labels] + [page.height - 18 * MM]
     spaces = [b - a for a, b in pairwise(tops)]
     lines = [p.lines for p in item.content.worksheet.prompts]
     smallest, largest = lines.index(min(lines)), lines.index(max(lines))
-    assert spaces[largest] > spaces[smallest] * 1.5, (lines, spaces)
+    assert spaces[largest] > spaces[smallest] * 1.5, (item.id, lines, spaces)
+
+
+def _written_only(item) -> bool:
+    """One worksheet, of written prompts only."""
+    sheet = item.content.worksheet
+    return sheet is not None and all(p.kind == "text" for p in sheet.prompts)
 
 
 def _top_of(page, words: str) -> float:

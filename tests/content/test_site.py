@@ -33,11 +33,13 @@ def test_catalog_entries_have_the_documented_fields(catalog, kit):
         assert entry["type"] == item.type.name
         assert entry["page"] == f"{item.type.plural}/{item.id}/"
         expected = {"letter", "a4"} | ({"packet-letter", "packet-a4"} if entry["type"] == "session"
-                                       else {"fillable-letter"})
+                                       else set() if entry["type"] == "handout" else {"fillable-letter"})
         if entry["type"] == "canvas":
             expected |= {"poster-a3", "poster-11x17", "poster-a1", "poster-24x36"}
         assert set(entry["pdfs"]) == expected
-        assert entry["minutes"]["min"] <= entry["minutes"]["max"]
+        # A handout takes no meeting time and suits any group: both are null.
+        assert (entry["minutes"] is None) == (entry["group_size"] is None) == (entry["type"] == "handout")
+        assert entry["minutes"] is None or entry["minutes"]["min"] <= entry["minutes"]["max"]
 
 
 def test_catalog_pages_and_pdfs_exist_in_the_site(built_site, catalog):

@@ -13,12 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import VALID_ACTIVITY, png, validate_in_process
+from tests.helpers import FIXTURE_KIT, VALID_ACTIVITY, png, validate_in_process
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 FOLDERS = {"activity": "toolkit/activities", "canvas": "toolkit/canvases",
-           "checklist": "toolkit/checklists", "session": "facilitation/sessions"}
+           "checklist": "toolkit/checklists", "session": "facilitation/sessions", "handout": "toolkit/handouts"}
 GOOD_SESSION = (CORPUS / "session-minutes-do-not-add-up.yml").read_text().replace("minutes: 45\n", "minutes: 30\n")
+# A handout for cases to name, or to misspell; it names no tool of its own.
+GOOD_HANDOUT = (FIXTURE_KIT / "toolkit/handouts/ground-rules-sheet.yml").read_text()
 PROBLEM_LINE = re.compile(r"^((toolkit|facilitation)/[a-z/-]+/[a-z0-9-]+\.ya?ml|kit\.yml)(:\d+:\d+)?: .+[.?]$")
 
 
@@ -26,6 +28,8 @@ def _kit_with(small_kit: Path, files: dict[str, bytes]) -> Path:
     (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
     (small_kit / "facilitation/sessions").mkdir(parents=True, exist_ok=True)
     (small_kit / "facilitation/sessions/good-session.yml").write_text(GOOD_SESSION, encoding="utf-8")
+    (small_kit / "toolkit/handouts").mkdir(parents=True, exist_ok=True)
+    (small_kit / "toolkit/handouts/ground-rules-sheet.yml").write_text(GOOD_HANDOUT, encoding="utf-8")
     for relative, content in files.items():
         (small_kit / relative).parent.mkdir(parents=True, exist_ok=True)
         (small_kit / relative).write_bytes(content)

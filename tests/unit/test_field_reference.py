@@ -26,12 +26,27 @@ def nested_model(annotation) -> type[BaseModel] | None:
     return None
 
 
+def tagged_members(annotation) -> dict[str, type[BaseModel]]:
+    """A list of a tagged union's members (a worksheet's prompts), by tag; {} for anything else."""
+    found = {}
+    for argument in typing.get_args(annotation):
+        if typing.get_origin(argument) is typing.Annotated:
+            member, *metadata = typing.get_args(argument)
+            found.update({tag.tag: member for tag in metadata if hasattr(tag, "tag")})
+        found.update(tagged_members(argument))
+    return found
+
+
 def expected_fields(model: type[BaseModel], anchor: str) -> dict[str, dict[str, bool]]:
-    """anchor of each group -> field name -> required, walked from the pydantic model."""
+    """anchor of each group -> field name -> required, walked from the pydantic model; each
+    member of a tagged union is a group of its own."""
     groups = {anchor: {}}
     for name, info in model.model_fields.items():
         groups[anchor][name] = info.is_required()
-        inner = nested_model(info.annotation)
+        members = tagged_members(info.annotation)
+        for tag, member in members.items():
+            groups.update(expected_fields(member, f"{anchor}-{name}-{tag}"))
+        inner = None if members else nested_model(info.annotation)
         if inner is not None:
             groups.update(expected_fields(inner, f"{anchor}-{name}"))
     return groups

@@ -31,11 +31,12 @@ def test_new_writes_a_valid_starter_with_a_free_id_and_never_overwrites(tmp_path
     starter = (fork / "toolkit/activities/map-our-partners.yml").read_text(encoding="utf-8")
     assert starter.startswith("# yaml-language-server: $schema=../../schemas/activity.schema.json\n")
     assert (fork / "toolkit/activities/../../schemas/activity.schema.json").is_file()
-    for kind, title in (("canvas", "Our canvas"), ("checklist", "Our checklist"), ("session", "Our session")):
+    for kind, title in (("canvas", "Our canvas"), ("checklist", "Our checklist"), ("session", "Our session"),
+                        ("handout", "Our handout")):
         assert run_toolkit(["new", kind, title], cwd=fork).returncode == 0
     validated = run_toolkit(["validate"], cwd=fork)
     assert validated.returncode == 0, validated.stderr
-    assert validated.stdout == "The kit is valid: 4 tools and 1 session plan.\n"
+    assert validated.stdout == "The kit is valid: 4 tools, 1 session plan and 1 handout.\n"
 
 
 def test_removing_a_tool_names_every_tool_and_session_that_still_uses_it(fixture_kit_copy):

@@ -129,7 +129,7 @@ def test_validate_command_reports_a_valid_kit(small_kit):
     write(small_kit, "toolkit/activities/quick-check-in.yml", VALID_ACTIVITY)
     result = run_toolkit(["validate"], cwd=small_kit / "toolkit")  # works from a sub-folder too
     assert result.returncode == 0, result.stderr
-    assert result.stdout == "The kit is valid: 1 tool and 0 session plans.\n"
+    assert result.stdout == "The kit is valid: 1 tool, 0 session plans and 0 handouts.\n"
 
 
 def test_a_file_is_parsed_again_exactly_when_its_bytes_change(tmp_path):

@@ -26,7 +26,7 @@ def test_editor_backups_and_system_files_are_passed_over(one_tool_kit, name, mon
     (one_tool_kit / "facilitation/sessions" / name).write_bytes(b"\x00\x01 not text")
     code, out, err = validate_in_process(one_tool_kit, monkeypatch, capsys)
     assert (code, err) == (0, "")
-    assert out == "The kit is valid: 1 tool and 0 session plans.\n"
+    assert out == "The kit is valid: 1 tool, 0 session plans and 0 handouts.\n"
     assert list(load_kit(one_tool_kit).items) == ["quick-check-in"]
 
 

@@ -8,6 +8,10 @@
  *
  * Within one checkbox group a card matches any checked value; across groups, and with
  * the time and group-size fields, it must match all of them.
+ *
+ * A handout's card has no time and no group size: it is a sheet handed round, which takes
+ * none of the meeting's time and can be copied for any number of people. So the time and
+ * group-size fields never hide it; a facilitator who wants tools only ticks their types.
  */
 (function () {
   "use strict";
@@ -32,8 +36,10 @@
       if (chosen[group].length && !chosen[group].some((value) => values.includes(value))) return false;
     }
     // "Time you have": the card fits if its shortest version fits.
-    if (chosen.minutes && Number(card.dataset.minutes) > chosen.minutes) return false;
-    if (chosen.people) {
+    const timed = card.dataset.minutes !== undefined;
+    if (chosen.minutes && timed && Number(card.dataset.minutes) > chosen.minutes) return false;
+    const sized = card.dataset.peopleMin !== undefined;
+    if (chosen.people && sized) {
       if (chosen.people < Number(card.dataset.peopleMin) || chosen.people > Number(card.dataset.peopleMax)) return false;
     }
     return true;
