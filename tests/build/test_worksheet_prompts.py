@@ -75,6 +75,7 @@ worksheets:
 WIDE = ACTIVITY.replace("title: Who is at the table", "title: A wide table").replace(
     "columns: [Partner, What they bring, Who to contact]",
     "columns: [Partner, What they bring, Who to contact, Phone, Best time, Notes]")
+LONG = ACTIVITY.replace("title: Who is at the table", "title: A long table").replace("rows: 6", "rows: 30")
 RADIO = 1 << 15
 
 
@@ -84,6 +85,7 @@ def site(tmp_path_factory) -> Path:
     (kit / "toolkit/activities").mkdir(parents=True)
     (kit / f"toolkit/activities/{TOOL}.yml").write_text(ACTIVITY, encoding="utf-8")
     (kit / "toolkit/activities/a-wide-table.yml").write_text(WIDE, encoding="utf-8")
+    (kit / "toolkit/activities/a-long-table.yml").write_text(LONG, encoding="utf-8")
     site = kit.parent / "site"
     result = run_toolkit(["build", "--site-dir", str(site)], cwd=kit)
     assert result.returncode == 0, result.stderr
@@ -197,3 +199,10 @@ def test_the_tool_page_shows_each_prompt_in_its_shape(site):
     assert "<li>Invite the missing partners</li>" in article
     assert "Tick up to 2 options" in article
     assert article.index("Worksheet: Partner staff") < article.index("Worksheet: Community members")
+
+
+def test_a_long_table_breaks_between_rows_and_repeats_its_header_row(site):
+    pages = read_pdf(site / "pdf/a-long-table-letter.pdf")
+    with_rows = [page.text for page in pages[1:] if "Partner What they bring Who to contact" in page.text]
+    assert len(with_rows) >= 2, "the table runs onto a second page, header row first"
+    assert pdf_ua_failures([site / "pdf/a-long-table-letter.pdf"]) == []
