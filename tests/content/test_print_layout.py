@@ -24,14 +24,27 @@ PRINTER_SAFE_EDGE = 7 * MM   # printers leave up to about 6 mm blank at each edg
 def intended_pages(item) -> list[str]:
     """The orientation of each page the item's worksheet is meant to have."""
     content = item.content
-    if item.type.name == "activity":
-        return ["portrait", "portrait"]
+    if item.type.name == "activity":  # written sheets only; see _activity_pages_fit for the others
+        return ["portrait"] * (1 + len(content.all_worksheets))
     if item.type.name == "canvas":
         sheet = content.orientation
         return [sheet, "portrait", *([sheet] if content.example else [])]
     if item.type.name == "session":
         return ["portrait", "portrait"]
     raise AssertionError(item.type.name)
+
+
+def _written_sheets_only(item) -> bool:
+    return all(p.kind == "text" for sheet in item.content.all_worksheets for p in sheet.prompts)
+
+
+def _activity_pages_fit(item, orientations: list[str], relative: str) -> None:
+    """A sheet with tables, ratings or lists flows onto as many pages as it needs, turned to
+    landscape when one of its tables has more than four columns."""
+    sheets = item.content.all_worksheets
+    assert orientations[0] == "portrait" and len(orientations) >= 1 + len(sheets), f"{relative}: {orientations}"
+    wide = any(p.kind == "table" and len(p.columns) > 4 for sheet in sheets for p in sheet.prompts)
+    assert ("landscape" in orientations) == wide, f"{relative}: {orientations}"
 
 
 def worksheet_variants(entry: dict) -> dict[str, str]:
@@ -52,6 +65,8 @@ def test_each_worksheet_has_the_pages_its_type_intends_on_every_paper(built_site
             assert orientations in (["portrait"] * 2, ["portrait"] * 3), f"{relative}: {orientations}"
         elif item.type.name == "handout":  # one or two pages, as its content needs
             assert orientations in (["portrait"], ["portrait"] * 2), f"{relative}: {orientations}"
+        elif item.type.name == "activity" and not _written_sheets_only(item):
+            _activity_pages_fit(item, orientations, relative)
         else:
             assert orientations == intended_pages(item), relative
     assert len(set(counts.values())) == 1, f"Letter, A4 and fillable differ: {counts}"
@@ -80,7 +95,7 @@ def test_activity_sides_each_fill_one_page(built_site, catalog, kit):
 
 def test_activity_writing_space_follows_the_lines_each_prompt_asks_for(built_site, kit):
     """A sheet of written prompts is shared out by `lines`: a 6-line prompt gets about twice a 3-line one's space."""
-    item = next(item for item in kit.of_type("activity") if _written_only(item)
+    item = next(item for item in kit.of_type("activity") if item.content.worksheet and _written_sheets_only(item)
                 and len({p.lines for p in item.content.worksheet.prompts}) > 1)
     page = read_pdf(built_site / f"pdf/{item.id}-letter.pdf")[1]
     labels = [flat(p.label) for p in item.content.worksheet.prompts]
@@ -89,12 +104,6 @@ def test_activity_writing_space_follows_the_lines_each_prompt_asks_for(built_sit
     lines = [p.lines for p in item.content.worksheet.prompts]
     smallest, largest = lines.index(min(lines)), lines.index(max(lines))
     assert spaces[largest] > spaces[smallest] * 1.5, (item.id, lines, spaces)
-
-
-def _written_only(item) -> bool:
-    """One worksheet, of written prompts only."""
-    sheet = item.content.worksheet
-    return sheet is not None and all(p.kind == "text" for p in sheet.prompts)
 
 
 def _top_of(page, words: str) -> float:
