@@ -48,6 +48,18 @@ def test_a_tool_page_links_its_phases_and_buckets_to_their_pages(visit, kit):
         page.go_back()
 
 
+def test_a_table_prompt_shows_its_column_headers_on_the_tool_page(visit, kit):
+    """The stakeholder map's outreach plan is a table: a screen reader hears its columns as headers."""
+    prompt = next(p for p in kit.items["stakeholder-map"].content.worksheet.prompts if p.kind == "table")
+    page = visit("activities/stakeholder-map/")
+    table = page.locator("article table").filter(has=page.get_by_role("columnheader", name=prompt.columns[0]))
+    assert table.count() == 1
+    headers = table.get_by_role("columnheader")
+    assert [headers.nth(i).inner_text().strip() for i in range(headers.count())] == prompt.columns
+    assert table.get_by_role("row").count() >= 2
+    assert table.is_visible()
+
+
 def test_printing_a_page_shows_the_content_without_navigation(visit):
     page = visit("activities/stakeholder-map/")
     assert page.locator(".md-sidebar--primary").is_visible()

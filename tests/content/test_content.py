@@ -71,6 +71,47 @@ def test_activity_worksheets_leave_room_to_write(kit):
                 assert 12 <= sum(p.lines for p in sheet.prompts) <= 40, item.id
 
 
+# Words that promise a sheet the facilitator brings to the room.
+SHEET_PROMISES = re.compile(r"\b(handouts?|lists? of|examples sheets?|term sheets?|scripts?|agreements?)\b",
+                            re.IGNORECASE)
+
+
+def _what_to_prepare(item) -> list[str]:
+    """What an item asks the facilitator to bring or to get ready beforehand."""
+    content = item.content
+    preparation = [getattr(task, "task", task) for task in getattr(content, "preparation", [])]
+    return [*getattr(content, "what_to_bring", []), *preparation]
+
+
+def test_every_sheet_a_tool_asks_for_is_a_handout_of_the_kit(kit):
+    """A tool or session that asks for a list, script, agreement or term sheet names a handout
+    of the kit for it, so nobody has to write one before Monday."""
+    promising = {item.id: [text for text in _what_to_prepare(item) if SHEET_PROMISES.search(text)]
+                 for item in kit.items.values() if item.type.name != "handout"}
+    without = {item_id: texts for item_id, texts in promising.items() if texts and not kit.items[item_id].content.handouts}
+    assert without == {}
+    assert sum(1 for texts in promising.values() if texts) >= 4, "the phrases still find the tools that need sheets"
+
+
+def test_the_kit_has_the_handouts_its_tools_need(kit):
+    handouts = {item.id: item for item in kit.items.values() if item.type.name == "handout"}
+    assert len(handouts) >= 6
+    named = {handout for item in kit.items.values() for handout in getattr(item.content, "handouts", [])}
+    assert named == set(handouts), "every handout is used by a tool or session, and every one named exists"
+
+
+def test_community_members_have_worksheets_of_their_own(kit):
+    audiences = [sheet.audience for item in kit.of_type("activity") for sheet in item.content.all_worksheets]
+    assert audiences.count("community-members") >= 3
+
+
+def test_worksheets_use_the_kinds_of_prompt_that_fit_their_answers(kit):
+    structured = [item.id for item in kit.of_type("activity")
+                  if any(p.kind != "text" for sheet in item.content.all_worksheets for p in sheet.prompts)]
+    assert len(structured) >= 8, structured
+    assert "stakeholder-map" in structured and "choose-focus-activities" in structured
+
+
 def test_sessions_have_the_three_roles_and_share_results_back(kit):
     for item in kit.of_type("session"):
         roles = " ".join(r.role.lower() for r in item.content.roles)

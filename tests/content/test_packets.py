@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from generators.packet import session_packet
 from tests.helpers import contents, page_texts, plus_minutes, read_page
 
 
@@ -19,17 +20,18 @@ def test_session_packets_hold_cover_agenda_notes_and_every_worksheet(built_site,
         toc = contents(path)
         item = kit.items[entry["id"]]
         tool_ids = list(dict.fromkeys(a.tool for a in item.content.agenda if a.tool))
+        handout_ids = [handout.id for handout in session_packet(kit, item).handouts]
         assert [title for title, _ in toc] == ["Agenda", "Facilitator notes",
-                                               *(kit.items[t].content.title for t in tool_ids)]
+                                               *(kit.items[i].content.title for i in tool_ids + handout_ids)]
         # Each contents entry points at the page where that part begins.
         assert toc[0][1] == 2, "the cover is one page"
         for title, page in toc[2:]:
             assert title in texts[page - 1][:300], f"contents say '{title}' starts on page {page}"
         assert item.content.title in texts[toc[0][1] - 1]
         assert "Roles" in texts[toc[1][1] - 1]
-        # Each worksheet takes as many pages in the packet as on its own.
+        # Each worksheet and handout takes as many pages in the packet as on its own.
         paper = variant.removeprefix("packet-")
-        worksheet_pages = [len(PdfReader(built_site / f"pdf/{t}-{paper}.pdf").pages) for t in tool_ids]
+        worksheet_pages = [len(PdfReader(built_site / f"pdf/{i}-{paper}.pdf").pages) for i in tool_ids + handout_ids]
         starts = [page for _, page in toc[2:]] + [len(texts) + 1]
         assert [b - a for a, b in zip(starts, starts[1:])] == worksheet_pages
         agenda_pages, notes_pages = toc[1][1] - toc[0][1], toc[2][1] - toc[1][1]
