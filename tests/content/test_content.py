@@ -105,6 +105,27 @@ def test_community_members_have_worksheets_of_their_own(kit):
     assert audiences.count("community-members") >= 3
 
 
+# Words partner staff use every day that a resident would need explained.
+STAFF_WORDS = re.compile(r"\b(integrat\w*|stakeholders?|buckets?|metrics?|indicators?|governance|cross-sector|"
+                         r"determinants?|deliverables?|leverage|capacity|initiatives?|utilization|upstream|"
+                         r"partnerships?|networks?)\b", re.IGNORECASE)
+
+
+def _words_on(prompt) -> list[str]:
+    words = [prompt.label, prompt.hint or ""]
+    for name in ("items", "options", "columns", "row_labels", "scale"):
+        words += list(getattr(prompt, name, None) or [])
+    return words
+
+
+def test_community_members_worksheets_use_everyday_words(kit):
+    found = [(item.id, text) for item in kit.of_type("activity") for sheet in item.content.all_worksheets
+             if sheet.audience == "community-members"
+             for text in [sheet.intro or "", *(word for p in sheet.prompts for word in _words_on(p))]
+             if STAFF_WORDS.search(text)]
+    assert found == []
+
+
 def test_worksheets_use_the_kinds_of_prompt_that_fit_their_answers(kit):
     structured = [item.id for item in kit.of_type("activity")
                   if any(p.kind != "text" for sheet in item.content.all_worksheets for p in sheet.prompts)]
