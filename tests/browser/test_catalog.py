@@ -69,7 +69,7 @@ def test_filters_narrow_the_catalog_to_exactly_the_matching_tools(visit, catalog
     assert shown_ids(page) == expected
     status = page.get_by_role("status")
     assert status.get_attribute("aria-live") == "polite"
-    assert status.inner_text() == f"{len(expected)} of {total} tools and session plans match your filters"
+    assert status.inner_text() == f"{len(expected)} of {total} tools, session plans and handouts match your filters"
     assert parse_qs(urlsplit(page.url).query) == chosen
 
     # The address restores the same view, e.g. when a colleague opens a shared link.
@@ -97,7 +97,7 @@ def test_clearing_the_filters_shows_everything_again(visit, catalog):
     page.get_by_role("button", name="Clear all filters").click()
     page.wait_for_function("() => !location.search")
     assert shown_ids(page) == sorted(entry["id"] for entry in catalog["items"])
-    assert page.get_by_role("status").inner_text() == f"{len(catalog['items'])} tools and session plans"
+    assert page.get_by_role("status").inner_text() == f"{len(catalog['items'])} tools, session plans and handouts"
 
 
 def test_nothing_matching_says_so(visit):

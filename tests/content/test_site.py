@@ -109,7 +109,7 @@ def test_the_home_page_shows_the_journey_and_every_bucket_from_the_vocabulary(bu
             assert term.description in home.visible
     assert "catalog/?type=session" in home.links
     assert "guide/where-to-start/" in home.links
-    assert f"Browse all {len(catalog['items'])} tools and session plans" in home.visible
+    assert f"Browse all {len(catalog['items'])} tools, session plans and handouts" in home.visible
 
 
 def test_a_tool_page_describes_itself_with_its_purpose(built_site, kit):
