@@ -97,7 +97,7 @@ def _fields(path: Path) -> dict[str, dict]:
 
 
 def _cells(table) -> list[list[tuple[str, str]]]:
-    """A structure tree Table's rows: each cell's type (TH or TD) and its text's MCID count."""
+    """A structure tree Table's rows: each cell's type (/TH or /TD) and its /Scope (None for none)."""
     rows = []
     for element in _descendants(table):
         if element.S == "/TR":
