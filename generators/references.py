@@ -75,8 +75,9 @@ class ReferenceCheck:
             self._add(loc, f"there is no handout with the id '{handout_id}'.{suggestion} "
                       "A handout's id is its file name in toolkit/handouts/ without '.yml'.")
 
-    def agenda_tool(self, index: int, tool_id: str, minutes: int) -> None:
-        """The tool of agenda item `index`: a tool of the kit, given minutes within its range."""
+    def agenda_tool(self, index: int, tool_id: str, minutes: int, version: str = "full") -> None:
+        """The tool of agenda item `index`: a tool of the kit, given exactly the minutes its steps add up to
+        in the version the agenda names. So a facilitator who follows the steps ends on time."""
         if tool_id in self.invalid_ids:
             return
         tool = self.kit.items.get(tool_id)
@@ -87,11 +88,45 @@ class ReferenceCheck:
         if tool is None or not tool.type.is_tool:
             self._add(("agenda", index, "tool"), _unknown_tool(tool_id, self.kit))
             return
-        span = tool.content.minutes
-        if not span.min <= minutes <= span.max:
-            self._add(("agenda", index, "minutes"),
-                      f"{minutes} minutes is outside the {span.min}-{span.max} minutes that '{tool_id}' takes. "
-                      f"Give it between {span.min} and {span.max} minutes, or change the rest of the agenda.")
+        short = tool.content.short
+        if version == "short" and short is None:
+            self._add(("agenda", index, "version"), f"'{tool_id}' has no short version. Remove 'version: short' "
+                      f"to run it in full ({tool.content.planned_minutes} minutes), or add a 'short:' block to "
+                      f"{tool.source.path.name}.")
+            return
+        needed = sum(step.minutes for step in tool.content.version_steps(version))
+        if minutes == needed:
+            return
+        other = ""
+        if version == "full" and short is not None:
+            short_minutes = sum(step.minutes for step in short.steps)
+            other = f", or run its short version ('version: short', {short_minutes} minutes)"
+        elif version == "short":
+            other = f", or run it in full (remove 'version: short', {tool.content.planned_minutes} minutes)"
+        self._add(("agenda", index, "minutes"),
+                  f"this item gives '{tool_id}' {minutes} minutes, but the steps of its {version} version add up "
+                  f"to {needed} minutes. Give it {needed} minutes{other}, and change the rest of the agenda to fit.")
+
+    def next_session(self, loc: tuple, session_id: str) -> None:
+        """The session named as the next meeting of a series: another session plan of the kit."""
+        found = self.kit.items.get(session_id)
+        if session_id == self.item.id:
+            self._add(loc, "a session cannot be its own next meeting. Name the session that follows it, "
+                      "or remove 'next_session'.")
+        elif found is not None and found.type.name != "session":
+            self._add(loc, f"'{session_id}' is {_kind_of(found)}; 'next_session' names a session plan. "
+                      "Use the id of a file in facilitation/sessions/.")
+        elif found is None and session_id not in self.invalid_ids:
+            session_ids = sorted(item.id for item in self.kit.items.values() if item.type.name == "session")
+            close = difflib.get_close_matches(session_id, session_ids, n=1, cutoff=0.6)
+            suggestion = f" Did you mean '{close[0]}'?" if close else ""
+            self._add(loc, f"there is no session plan with the id '{session_id}'.{suggestion} "
+                      "A session's id is its file name in facilitation/sessions/ without '.yml'.")
+
+    def problem(self, loc: tuple, message: str) -> None:
+        """A problem a model finds in itself that needs the whole file read first, such as a short
+        version that is not shorter than the full one."""
+        self._add(loc, message if message.endswith(".") else message + ".")
 
     def _add(self, loc: tuple, message: str) -> None:
         self.problems.append(self.item.source.problem(loc, message))

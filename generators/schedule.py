@@ -20,6 +20,7 @@ class AgendaRow:
     title: str
     tool: Item | None
     note: str | None
+    version: str = "full"  # for a tool: which of its versions the meeting runs, 'full' or 'short'
 
 
 def _minutes_since_midnight(time: str) -> int:
@@ -67,6 +68,6 @@ def agenda_rows(kit: Kit, session: Session, start: str | None = None) -> list[Ag
         tool = kit.items.get(entry.tool) if entry.tool else None
         title = tool.content.title if tool else entry.title
         rows.append(AgendaRow(clock(start, elapsed), clock(start, elapsed + entry.minutes),
-                              entry.minutes, title, tool, entry.note))
+                              entry.minutes, title, tool, entry.note, entry.version))
         elapsed += entry.minutes
     return rows

@@ -49,6 +49,42 @@ class Step(Strict):
     text: Text = Field(description="What the facilitator and the group do in this step.")
 
 
+def steps_fit_validator(whose: str = "the tool's"):
+    """A validator on `steps`: their minutes must add up to a time inside the tool's `minutes` range.
+
+    It runs on the field (not the whole model) so the error points at the steps' line.
+    """
+
+    def check(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
+        minutes = info.data.get("minutes")
+        total = sum(step.minutes for step in steps)
+        if minutes is not None and not minutes.min <= total <= minutes.max:
+            raise ValueError(f"the steps add up to {total} minutes, outside {whose} time of "
+                             f"{minutes.min}-{minutes.max} minutes. Change the steps' minutes or {whose} minutes")
+        return steps
+
+    return field_validator("steps")(check)
+
+
+class ShortVersion(Strict):
+    """A shorter way to run a tool, for a meeting with less time: its own steps, checked like the full ones."""
+
+    minutes: Range = Field(description="How long the short version takes, in minutes: min and max.")
+    how: Text = Field(description="What the short version leaves out or does differently, and what the "
+                      "group loses by it, so the facilitator can choose.")
+    steps: list[Step] = Field(min_length=1, description="The short version's numbered steps, each with its minutes.")
+
+    _steps_fit = steps_fit_validator("the short version's")
+
+
+class SectorNote(Strict):
+    """What one sector brings to a tool, and what to watch for when its people take part."""
+
+    sector: Slug = Field(description="A sector the tool is tagged with (an id from the vocabulary).")
+    brings: Text = Field(description="What people from this sector bring to the tool.")
+    watch_for: Text = Field(description="What can go wrong with this sector at the table, and how to head it off.")
+
+
 class Summary(NamedTuple):
     """What the catalog, its filters and the phase and bucket pages show of an item, whatever its type."""
 
@@ -103,6 +139,14 @@ class ToolBase(Strict):
                                 "before, after or instead of this one.")
     credits: list[Text] = Field(default_factory=list, description="Where the tool's ideas come from.")
     handouts: list[Slug] = Field(default_factory=list, description="Ids of handouts to print for the room.")
+    short: ShortVersion | None = Field(None, description="A short version for meetings with less time: what it "
+                                       "leaves out, its minutes and its own steps. A session's agenda can name it.")
+    sector_notes: list[SectorNote] = Field(default_factory=list, description="For each sector the tool is "
+                                           "tagged with: what its people bring and what to watch for.")
+    online: list[Text] = Field(default_factory=list, description="What changes when the group meets online "
+                               "or in a hybrid room (some people there, some on a call).")
+    distress_plan: list[Text] = Field(default_factory=list, description="For tools that touch harm, power or "
+                                      "trauma: what to do if someone becomes upset, before, during and after.")
 
     # Below: what the catalog, the reference checks, packets and pages ask of any item. Session
     # answers the same questions in its own way, so no caller needs to know which type it holds.
@@ -116,6 +160,10 @@ class ToolBase(Strict):
     def planned_minutes(self) -> int:
         """How long the tool takes as designed: the sum of its steps (a packet of tools is timed by it)."""
         return sum(step.minutes for step in self.steps)
+
+    def version_steps(self, version: str) -> list[Step]:
+        """The steps of its 'full' or its 'short' version (callers check that a short one exists)."""
+        return self.short.steps if version == "short" else self.steps
 
     @property
     def what_to_bring(self) -> list[str]:
@@ -136,24 +184,19 @@ class ToolBase(Strict):
             check.related_tool(("related", index), tool_id)
         for index, handout_id in enumerate(self.handouts):
             check.handout(("handouts", index), handout_id)
+        for index, note in enumerate(self.sector_notes):
+            if note.sector not in self.sectors:
+                check.problem(("sector_notes", index, "sector"),
+                              f"'{note.sector}' is not one of this tool's sectors ({', '.join(self.sectors)}). "
+                              "Add it to 'sectors:' or remove this note")
+        if self.short is not None:
+            short_total = sum(step.minutes for step in self.short.steps)
+            if short_total >= self.planned_minutes:
+                check.problem(("short", "steps"),
+                              f"the short version's steps add up to {short_total} minutes, no shorter than the "
+                              f"full steps ({self.planned_minutes} minutes). Cut steps or minutes from the short "
+                              "version, or remove it")
 
     def page_context(self, kit: Kit) -> dict:
         """What its site page and print templates get besides the tool itself: a tool needs nothing more."""
         return {}
-
-
-def steps_fit_validator():
-    """A validator on `steps`: their minutes must add up to a time inside the tool's `minutes` range.
-
-    It runs on the field (not the whole model) so the error points at the steps' line.
-    """
-
-    def check(cls, steps: list[Step], info: ValidationInfo) -> list[Step]:
-        minutes = info.data.get("minutes")
-        total = sum(step.minutes for step in steps)
-        if minutes is not None and not minutes.min <= total <= minutes.max:
-            raise ValueError(f"the steps add up to {total} minutes, outside the tool's time of "
-                             f"{minutes.min}-{minutes.max} minutes. Change the steps' minutes or the tool's minutes")
-        return steps
-
-    return field_validator("steps")(check)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -48,13 +48,18 @@ class AgendaItem(Strict):
     tool: Slug | None = Field(None, description="Id of a tool from the kit. Leave out for a free item.")
     title: Line | None = Field(None, description="Title of a free item (welcome, break, close). "
                                "Leave out when the item is a tool.")
-    minutes: Minutes = Field(description="How long the item takes, in minutes.")
+    minutes: Minutes = Field(description="How long the item takes, in minutes. For a tool, exactly what the "
+                             "steps of the version it uses add up to.")
+    version: Literal["full", "short"] = Field("full", description="For a tool: run it in 'full' or its "
+                                              "'short' version (if the tool has one).")
     note: Text | None = Field(None, description="What to say or watch for during this item.")
 
     @model_validator(mode="after")
     def _tool_or_title(self):
         if (self.tool is None) == (self.title is None):
             raise ValueError("give either 'tool:' (a tool's id) or 'title:' (a free item), not both or neither")
+        if self.title is not None and self.version != "full":
+            raise ValueError("'version' is for tools: a free item has no short version. Remove 'version'")
         return self
 
 
@@ -80,6 +85,11 @@ class Session(Strict):
     follow_up: list[Task] = Field(default_factory=list, description="What happens after, including when "
                                   "results go back to participants.")
     handouts: list[Slug] = Field(default_factory=list, description="Ids of handouts to print for the room.")
+    meets: Literal["in-person", "online", "hybrid"] = Field(
+        "in-person", description="How people meet: 'in-person', 'online' (everyone on a video call) or "
+        "'hybrid' (some in the room, some on a call).")
+    next_session: Slug | None = Field(None, description="Id of the session plan for the next meeting, when "
+                                      "this one is the first or a middle meeting of a series.")
 
     @field_validator("minutes")
     @classmethod
@@ -135,13 +145,25 @@ class Session(Strict):
         check.term(("phase",), self.phase, "phases")
         for index, entry in enumerate(self.agenda):
             if entry.tool:
-                check.agenda_tool(index, entry.tool, entry.minutes)
+                check.agenda_tool(index, entry.tool, entry.minutes, entry.version)
         for index, handout_id in enumerate(self.handouts):
             check.handout(("handouts", index), handout_id)
+        if self.next_session is not None:
+            check.next_session(("next_session",), self.next_session)
+
+    def series_neighbours(self, kit: Kit) -> tuple[Item | None, Item | None]:
+        """The sessions before and after this one in a series: the one naming it as `next_session`, and its own."""
+        before = next((item for item in kit.items.values() if item.type.name == "session"
+                       and item.content.next_session is not None
+                       and kit.items.get(item.content.next_session) is not None
+                       and kit.items[item.content.next_session].content is self), None)
+        after = kit.items.get(self.next_session) if self.next_session else None
+        return before, after
 
     def page_context(self, kit: Kit) -> dict:
         """Its site page and run-sheet show the agenda with clock times, what its tools need brought
         and the handouts to print for the room."""
-        return {"agenda": agenda_rows(kit, self),
+        before, after = self.series_neighbours(kit)
+        return {"agenda": agenda_rows(kit, self), "previous_session": before, "next_session": after,
                 "materials": merged_materials(tool.content for tool in self.tools(kit)),
                 "handouts": self.handout_ids(kit)}

@@ -112,7 +112,9 @@ def test_a_session_page_has_its_agenda_times_and_the_materials_of_its_tools(site
     page = by_path(site)["sessions/first-meeting.md"].text
     assert "| 18:00–18:10 | Welcome | 10 |" in page
     assert "| 18:10–18:25 | [Quick check\\-in](../activities/quick-check-in.md) | 15 |" in page
-    assert "| 18:25–18:45 | [Food &amp; housing &lt;first&gt; round](../activities/food-and-housing.md) | 20 |" in page
+    assert ("| 18:25–18:35 | [Food &amp; housing &lt;first&gt; round](../activities/food-and-housing.md) "
+            "([Short version](../activities/food-and-housing.md#short-version)) | 10 |") in page
+    assert "| 18:35–18:45 | Close | 10 |" in page
     assert "## What to bring\n\n- Sticky notes\n- A wall chart with two columns\n" in page
 
 
@@ -174,3 +176,20 @@ def test_the_list_of_site_files_needs_no_site_engine():
               "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'properdocs')))")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_a_tool_page_shows_its_short_version_online_notes_distress_plan_and_sectors(site):
+    page = by_path(site)["activities/food-and-housing.md"].text
+    assert "## Short version \\(10 min\\) { #short-version }\n\nEach person names one need aloud" in page
+    assert "1. **Write** (3 min). Each person writes the one need" in page
+    assert "## Online or hybrid\n\n- Use a shared board with two columns" in page
+    assert "## If someone becomes upset\n\n- If someone shares a need from their own home" in page
+    assert "- **Community organizations and residents.** Brings: Needs that neighbours see before any agency does\\. Watch for: Being asked" in page
+    # The full steps come first and stay whole.
+    assert page.index("## Steps") < page.index("#short-version")
+
+
+def test_a_session_page_says_how_people_meet(site):
+    page = by_path(site)["sessions/first-meeting.md"].text
+    assert "- **Meets:** In person\n" in page
+    assert "## Part of a series" not in page
