@@ -108,6 +108,17 @@ def _packet(args) -> int:
     return 0
 
 
+def _report(args) -> int:
+    from .kit import find_kit_root, load_kit
+    from .plain_words import sheet_readings
+    from .reading_report import report_lines, targets_met
+
+    kit = load_kit(find_kit_root(Path.cwd()))
+    readings = sheet_readings(kit)
+    print("\n".join(report_lines(kit, readings)))
+    return 0 if not args.check or targets_met(readings) else 1
+
+
 def _clock_time(text: str) -> str:
     import re
 
@@ -148,6 +159,11 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("type", choices=["activity", "canvas", "checklist", "session", "handout"], help="what to create")
     new.add_argument("title", help="its title, in quotes")
     new.set_defaults(run=_new)
+    report = commands.add_parser("report", help="show how plain each participant sheet is: reading grade, "
+                                 "uncommon words, words explained on the sheet")
+    report.add_argument("--check", action="store_true",
+                        help="exit with 1 if the average grade is above 6 or any sheet above 8")
+    report.set_defaults(run=_report)
     schemas = commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the content model")
     schemas.set_defaults(run=_schemas)
     return main_parser

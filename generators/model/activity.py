@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .common import Line, Step, Text, ToolBase, steps_fit_validator
+from .common import Line, Step, Text, ToolBase, prose, steps_fit_validator
 from .worksheet import Worksheet
 
 if TYPE_CHECKING:
@@ -51,6 +51,9 @@ class Activity(ToolBase):
     def all_worksheets(self) -> list[Worksheet]:
         """Its participant pages, in order: the one `worksheet`, or each of `worksheets`."""
         return [self.worksheet] if self.worksheet is not None else list(self.worksheets)
+
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        return [(sheet.audience, [self.title, *prose(sheet)]) for sheet in self.all_worksheets]
 
     def check_references(self, check: ReferenceCheck) -> None:
         super().check_references(check)

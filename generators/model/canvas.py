@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from .common import Line, Slug, Step, Strict, Text, ToolBase, steps_fit_validator
+from .common import Line, Slug, Step, Strict, Text, ToolBase, prose, steps_fit_validator
 
 
 class Block(Strict):
@@ -46,6 +46,9 @@ class Canvas(ToolBase):
     example: Example | None = Field(None, description="An optional filled-in example.")
 
     _steps_fit = steps_fit_validator()
+
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        return [(None, [self.title, *prose(self.blocks)])]
 
     @field_validator("blocks")
     @classmethod

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Line, Step, Strict, Text, ToolBase, steps_fit_validator
+from .common import Line, Step, Strict, Text, ToolBase, prose, steps_fit_validator
 
 DEFAULT_ANSWERS = ["Yes", "Partly", "No", "Don't know"]
 
@@ -36,3 +36,6 @@ class Checklist(ToolBase):
     sections: list[Section] = Field(min_length=1, description="The checklist's sections.")
 
     _steps_fit = steps_fit_validator()
+
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        return [(None, [self.title, *self.answers, *prose(self.sections)])]

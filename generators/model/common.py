@@ -97,6 +97,25 @@ class Summary(NamedTuple):
     tools: list[str] | None = None  # the tools it is built from, in order; None for a tool, which stands alone
 
 
+# Fields that hold ids, settings or numbers, not words a reader reads.
+_NOT_PROSE = frozenset({"id", "kind", "audience", "language", "row", "column", "row_span", "column_span"})
+
+
+def prose(value) -> list[str]:
+    """Every text a reader sees in `value` (a model, a list, a dict or a text), in order; ids, numbers
+    and switches are left out."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, BaseModel):
+        return [text for name in type(value).model_fields if name not in _NOT_PROSE
+                for text in prose(getattr(value, name))]
+    if isinstance(value, dict):
+        return [text for entry in value.values() for text in prose(entry)]
+    if isinstance(value, (list, tuple)):
+        return [text for entry in value for text in prose(entry)]
+    return []
+
+
 def merged_handouts(named: Iterable[list[str]]) -> list[str]:
     """Handout ids from several `handouts:` lists, each once, in the order first named."""
     return list(dict.fromkeys(handout_id for handout_ids in named for handout_id in handout_ids))
@@ -160,6 +179,11 @@ class ToolBase(Strict):
     def planned_minutes(self) -> int:
         """How long the tool takes as designed: the sum of its steps (a packet of tools is timed by it)."""
         return sum(step.minutes for step in self.steps)
+
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        """What participants read on each printed sheet of it: (the sheet's audience or None, its texts).
+        Its type says which sheets it has; the reading report and the glossary box read them."""
+        return []
 
     def version_steps(self, version: str) -> list[Step]:
         """The steps of its 'full' or its 'short' version (callers check that a short one exists)."""

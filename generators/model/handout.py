@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from .common import Line, Slug, Strict, Summary, Text
+from .common import Line, Slug, Strict, Summary, Text, prose
 
 if TYPE_CHECKING:
     from ..kit_data import Kit
@@ -94,6 +94,10 @@ class Handout(Strict):
     related: list[Slug] = Field(default_factory=list, description="Ids of tools to use with this handout.")
 
     # Below: the questions ToolBase answers for a tool, answered for a sheet that is read, not run.
+
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        """The handout is one sheet, read by everyone it is written for."""
+        return [(None, [self.title, self.purpose, *prose(self.sections)])]
 
     def summary(self, kit: Kit) -> Summary:
         """Its phases, buckets and sectors as written; no time or group size, as it takes neither."""

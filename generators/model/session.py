@@ -151,6 +151,10 @@ class Session(Strict):
         if self.next_session is not None:
             check.next_session(("next_session",), self.next_session)
 
+    def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
+        """None of its own: its run sheet is for the facilitator, and its tools' sheets are theirs."""
+        return []
+
     def series_neighbours(self, kit: Kit) -> tuple[Item | None, Item | None]:
         """The sessions before and after this one in a series: the one naming it as `next_session`, and its own."""
         before = next((item for item in kit.items.values() if item.type.name == "session"

@@ -18,6 +18,14 @@ class Term(Strict):
     description: Text = Field(description="One or two sentences on what the term means.")
 
 
+class GlossaryEntry(Strict):
+    """A word participants may not know, and its plain meaning: printed on every sheet that uses the word."""
+
+    term: Line = Field(description="The word or phrase as sheets write it, e.g. 'stakeholder'. A plural "
+                       "ending in -s or -es is matched too.")
+    meaning: Text = Field(description="What it means, in one short plain sentence.")
+
+
 # Who a worksheet or handout is written for. A kit whose vocabulary.yml predates audiences gets these.
 DEFAULT_AUDIENCES = [
     Term(id="partner-staff", label="Partner staff",
@@ -37,6 +45,9 @@ class Vocabulary(Strict):
     audiences: list[Term] = Field(default_factory=lambda: list(DEFAULT_AUDIENCES), min_length=1,
                                   description="Who a worksheet or handout is written for; the first is "
                                   "the audience of a worksheet that names none.")
+    glossary: list[GlossaryEntry] = Field(default_factory=list, description="Words participants may not "
+                                          "know, each with a plain meaning; a printed sheet that uses one "
+                                          "lists its meaning at the bottom.")
 
     @model_validator(mode="after")
     def _unique_ids(self):
@@ -45,6 +56,10 @@ class Vocabulary(Strict):
             repeated = sorted({i for i in ids if ids.count(i) > 1})
             if repeated:
                 raise ValueError(f"{name} lists {', '.join(repeated)} more than once. Keep one of each")
+        terms = [entry.term.lower() for entry in self.glossary]
+        repeated = sorted({term for term in terms if terms.count(term) > 1})
+        if repeated:
+            raise ValueError(f"the glossary explains {', '.join(repeated)} more than once. Keep one of each")
         return self
 
     def label(self, kind: str, term_id: str) -> str:
