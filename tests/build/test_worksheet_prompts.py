@@ -71,6 +71,15 @@ worksheets:
         row_labels: [Church, Library, Corner store]
       - label: What would make you come to a meeting
         lines: 4
+short:
+  minutes: {min: 20, max: 20}
+  how: Skip the ranking and the choice; fill in the table and the rating only.
+  steps:
+    - title: Map and rate
+      minutes: 20
+      text: Fill in the partners table together, then everyone rates how ready the group is.
+distress_plan:
+  - If naming who is missing brings up old hurts, pause and let people step out.
 """
 WIDE = ACTIVITY.replace("title: Who is at the table", "title: A wide table").replace(
     "columns: [Partner, What they bring, Who to contact]",
@@ -206,3 +215,18 @@ def test_a_long_table_breaks_between_rows_and_repeats_its_header_row(site):
     with_rows = [page.text for page in pages[1:] if "Partner What they bring Who to contact" in page.text]
     assert len(with_rows) >= 2, "the table runs onto a second page, header row first"
     assert pdf_ua_failures([site / "pdf/a-long-table-letter.pdf"]) == []
+
+
+def test_a_sheet_prints_the_meanings_of_the_glossary_words_it_uses_and_only_those(site):
+    facilitator, *pages = read_pdf(site / f"pdf/{TOOL}-letter.pdf")
+    staff = " ".join(page.text for page in pages if "Places people trust" not in page.text)
+    community = next(page.text for page in pages if "Places people trust" in page.text)
+    assert re.search(r"words on this sheet urgency: How soon something must be done\.", staff, re.I)
+    assert not re.search(r"words on this sheet", community, re.I)
+
+
+def test_the_facilitator_side_prints_the_short_version_and_the_distress_plan(site):
+    facilitator = read_pdf(site / f"pdf/{TOOL}-letter.pdf")[0].text
+    assert re.search(r"short version \(20 min\) Skip the ranking", facilitator, re.I)
+    assert "20 min Map and rate. Fill in the partners table together" in facilitator
+    assert re.search(r"if someone becomes upset If naming who is missing", facilitator, re.I)

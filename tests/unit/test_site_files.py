@@ -193,3 +193,9 @@ def test_a_session_page_says_how_people_meet(site):
     page = by_path(site)["sessions/first-meeting.md"].text
     assert "- **Meets:** In person\n" in page
     assert "## Part of a series" not in page
+
+
+def test_a_worksheet_on_the_site_lists_the_meanings_of_the_glossary_words_it_uses(site):
+    page = by_path(site)["activities/food-and-housing.md"].text
+    assert "**Words on this sheet:**\n\n- **housing need:** A problem with a place to live" in page
+    assert "Words on this sheet" not in by_path(site)["activities/quick-check-in.md"].text
