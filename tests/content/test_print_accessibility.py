@@ -10,6 +10,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from pypdf import PdfReader
 
+from generators.plain_words import glossary_on
 from tests.helpers import flat, read_pdf
 
 
@@ -84,9 +85,13 @@ def test_an_activity_has_a_heading_per_side_and_per_section(built_site, kit):
     item = kit.items["stakeholder-map"]
     types = structure_types(PdfReader(built_site / "pdf/stakeholder-map-letter.pdf"))
     headings = [t for t in types if re.fullmatch(r"H\d", t)]
-    sections = ["steps", "preparation", "materials", "outputs", "tips", "equity_prompts"]
+    # In print order: the steps, then what the facilitator needs in the room (the short version, the
+    # plan for distress), then the rest; each sheet ends with the meanings of its glossary words.
+    sections = ["steps", "short", "distress_plan", "preparation", "materials", "outputs", "tips", "equity_prompts"]
     present = [name for name in sections if getattr(item.content, name)]
-    sheets = [["H1", *["H2"] * len(sheet.prompts)] for sheet in item.content.all_worksheets]
+    glossary = kit.vocabulary.glossary
+    sheets = [["H1", *["H2"] * len(sheet.prompts), *(["H2"] if glossary_on(texts, glossary) else [])]
+              for sheet, (_, texts) in zip(item.content.all_worksheets, item.content.participant_sheets())]
     assert headings == ["H1", *["H2"] * len(present), *(heading for sheet in sheets for heading in sheet)]
     assert "Figure" not in types, "the logo in the page header is decoration, outside the reading order"
 

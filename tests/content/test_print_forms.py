@@ -32,17 +32,16 @@ def test_every_tool_has_a_fillable_copy_in_the_kits_paper_and_sessions_have_none
 
 def test_an_activitys_fields_are_named_after_its_prompts(built_site):
     fields = fields_of(fillable(built_site, "stakeholder-map"))
-    assert list(fields)[:5] == [
+    assert list(fields)[:4] == [
         "stakeholder-map.name",
         "stakeholder-map.date",
-        "stakeholder-map.our-goal-in-one-sentence",
-        "stakeholder-map.stakeholders-in-our-box-and-why-they-belong-there",
-        "stakeholder-map.stakeholders-who-are-most-affected-but-have-the-least-influence",
+        "stakeholder-map.our-goal-in-one-line",
+        "stakeholder-map.groups-nobody-in-the-room-knows-yet",
     ]
     # A table prompt: a field per cell, under the prompt, by row and column. Long labels are
     # cut after the last whole word within 64 characters.
-    table = "stakeholder-map.our-outreach-plan-one-row-per-stakeholder"
-    assert list(fields)[5:7] == [f"{table}.row-1.stakeholder", f"{table}.row-1.what-we-hope-for-from-them"]
+    table = "stakeholder-map.our-plan-to-reach-each-group"
+    assert list(fields)[4:6] == [f"{table}.row-1.group-or-person", f"{table}.row-1.what-we-will-ask"]
     assert len([name for name in fields if name.startswith(table)]) == 8 * 6
     assert fields[f"{table}.row-8.by-when"]["/TU"] == "By when, Row 8"
 
@@ -65,7 +64,7 @@ def test_every_written_prompt_is_a_multiline_text_field_labelled_with_the_prompt
 def test_every_canvas_block_is_a_field_named_by_its_block_id(built_site, kit):
     fields = fields_of(fillable(built_site, "influence-interest-map"))
     assert fields["influence-interest-map.high-influence-high-interest"]["/TU"] == \
-        "High influence, high interest: manage closely"
+        "Can approve or stop it, and care a lot: decide with them"
     for item in kit.of_type("canvas"):
         fields = fields_of(fillable(built_site, item.id))
         for block in item.content.blocks:
@@ -75,11 +74,11 @@ def test_every_canvas_block_is_a_field_named_by_its_block_id(built_site, kit):
 
 def test_every_checklist_answer_is_a_checkbox_named_by_section_question_and_answer(built_site, kit):
     fields = fields_of(fillable(built_site, "readiness-to-partner"))
-    first = [name for name in fields if name.startswith("readiness-to-partner.motivations-and-goals-1.")]
-    assert first == ["readiness-to-partner.motivations-and-goals-1.yes",
-                     "readiness-to-partner.motivations-and-goals-1.partly",
-                     "readiness-to-partner.motivations-and-goals-1.no",
-                     "readiness-to-partner.motivations-and-goals-1.dont-know"]
+    first = [name for name in fields if name.startswith("readiness-to-partner.why-we-would-partner-1.")]
+    assert first == ["readiness-to-partner.why-we-would-partner-1.yes",
+                     "readiness-to-partner.why-we-would-partner-1.partly",
+                     "readiness-to-partner.why-we-would-partner-1.no",
+                     "readiness-to-partner.why-we-would-partner-1.dont-know"]
     for item in kit.of_type("checklist"):
         fields = fields_of(fillable(built_site, item.id))
         boxes = {name: f for name, f in fields.items() if f["/FT"] == "/Btn"}
@@ -95,14 +94,14 @@ def test_a_filled_in_copy_keeps_what_was_typed_and_ticked(built_site, tmp_path):
     writer = PdfWriter(clone_from=fillable(built_site, "readiness-to-partner"))
     questions = writer.pages[1]  # the participants' first page: name, date and the first questions
     writer.update_page_form_field_values(questions, {"readiness-to-partner.name": "Eastside Clinic",
-                                                     "readiness-to-partner.motivations-and-goals-1.partly": "/on"},
+                                                     "readiness-to-partner.why-we-would-partner-1.partly": "/on"},
                                          auto_regenerate=False)
     filled = tmp_path / "filled.pdf"
     writer.write(filled)
     fields = fields_of(filled)
     assert fields["readiness-to-partner.name"]["/V"] == "Eastside Clinic"
-    assert fields["readiness-to-partner.motivations-and-goals-1.partly"]["/V"] == "/on"
-    assert fields["readiness-to-partner.motivations-and-goals-1.yes"]["/V"] == "/Off"
+    assert fields["readiness-to-partner.why-we-would-partner-1.partly"]["/V"] == "/on"
+    assert fields["readiness-to-partner.why-we-would-partner-1.yes"]["/V"] == "/Off"
 
 
 def test_typed_text_uses_the_kits_whole_latin_font_and_the_file_stays_small(built_site, catalog):

@@ -21,7 +21,8 @@ def test_the_print_page_links_the_book_the_cards_and_every_poster(built_site, ca
         assert f"../{path}" in page.links
     posters = [path for entry in catalog["items"] for variant, path in entry["pdfs"].items()
                if variant.startswith("poster-")]
-    assert len(posters) == 16
+    canvases = sum(entry["type"] == "canvas" for entry in catalog["items"])
+    assert canvases >= 5 and len(posters) == 4 * canvases, "four poster sizes of every canvas"
     assert all(f"../{path}" in page.links for path in posters)
     assert "The whole kit as one book, US Letter (PDF," in page.visible
 
