@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,20 @@ import pytest
 from tests.helpers import KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, run_toolkit
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+# A shell starts a background job (`make test &`) and a test runner may start its workers with
+# Ctrl-C ignored, and an ignored signal stays ignored in every program started from there: the
+# builds the tests interrupt would then never stop. Handled here, it is back to normal in them.
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def pytest_collection_modifyitems(items):
+    """Run in parallel (`make test`: pytest -n auto --dist loadgroup), every test of the shipped kit's
+    built site goes to one worker, so the site is built once; the other tests spread over the rest."""
+    for item in items:
+        if item.path.parent.name in ("content", "browser"):
+            item.add_marker(pytest.mark.xdist_group("shipped-site"))
 
 
 def pytest_addoption(parser):
