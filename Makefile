@@ -27,10 +27,9 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 # Every tier: tests/unit, tests/build, tests/content and tests/browser (see CONTRIBUTING.md).
-# The tiers run side by side, one worker per processor; the tests of the shipped kit's site share
-# one worker and one build of it (tests/conftest.py groups them).
+# Two halves run side by side (scripts/test-tiers): the shipped kit's site, and the rest.
 test: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	PYTHON=$(BIN)/python scripts/test-tiers
 
 # The fast tier only: loading, checking, messages, the list of site files and the templates,
 # on the fixture kit; no PDF, no site build, no browser, no npm. Under 30 s.

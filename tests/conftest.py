@@ -27,15 +27,6 @@ if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups from the markers
-def pytest_collection_modifyitems(items):
-    """Run in parallel (`make test`: pytest -n auto --dist loadgroup), every test of the shipped kit's
-    built site goes to one worker, so the site is built once; the other tests spread over the rest."""
-    for item in items:
-        if item.path.parent.name in ("content", "browser"):
-            item.add_marker(pytest.mark.xdist_group("shipped-site"))
-
-
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite golden files (expected outputs) from what the code produces now")
