@@ -112,10 +112,16 @@ class Renderer:
         if self._pool is None:
             return
         # The executor has no public way to stop running tasks; its processes are ours to end.
+        results = self._pool._result_queue
         for process in list((self._pool._processes or {}).values()):
             process.terminate()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = None
+        # A worker ended while sending a PDF leaves half a message in the results pipe, and the
+        # executor's thread would wait for the rest forever (so would Python at exit, joining it).
+        # With our end of the pipe closed too, no writer is left: it reads the end, and stops.
+        if results is not None:
+            results._writer.close()
 
     def key(self, job: PdfJob) -> str:
         """The job's cache key, hashed once per build however often it is asked for."""
