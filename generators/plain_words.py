@@ -110,6 +110,11 @@ def glossary_on(texts: Iterable[str], glossary: Sequence[GlossaryEntry]) -> list
             if re.search(rf"(?<![\w-]){re.escape(entry.term)}(?:s|es)?(?![\w-])", joined, re.IGNORECASE)]
 
 
+def sheet_glossary(tool, glossary: Sequence[GlossaryEntry], index: int = 0) -> list[GlossaryEntry]:
+    """The glossary entries printed at the foot of the tool's participant sheet number `index`."""
+    return glossary_on(tool.participant_sheets()[index][1], glossary)
+
+
 @dataclass(frozen=True)
 class SheetReading:
     """The reading figures of one printed sheet participants read."""

@@ -99,8 +99,7 @@ class ReferenceCheck:
             return
         other = ""
         if version == "full" and short is not None:
-            short_minutes = sum(step.minutes for step in short.steps)
-            other = f", or run its short version ('version: short', {short_minutes} minutes)"
+            other = f", or run its short version ('version: short', {short.planned_minutes} minutes)"
         elif version == "short":
             other = f", or run it in full (remove 'version: short', {tool.content.planned_minutes} minutes)"
         self._add(("agenda", index, "minutes"),

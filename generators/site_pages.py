@@ -16,7 +16,7 @@ from markupsafe import Markup
 from .content_types import BY_NAME, ContentType, in_site_order
 from .kit import Item, Kit
 from .locale import ui_words
-from .plain_words import glossary_on
+from .plain_words import sheet_glossary
 
 HOME_PATH = "index.md"
 CATALOG_PATH = "catalog.md"
@@ -82,7 +82,7 @@ def _context(kit: Kit, page: str) -> dict:
         "term_link": lambda kind, term_id: relative_link(page, term_path(kind, term_id)),
         "link_to": lambda source_path: relative_link(page, source_path),
         "raw": Markup,
-        "words_on_sheet": lambda tool, index=0: glossary_on(tool.participant_sheets()[index][1], vocab.glossary),
+        "words_on_sheet": lambda tool, index=0: sheet_glossary(tool, vocab.glossary, index),
     }
 
 

@@ -33,6 +33,11 @@ class Range(Strict):
     min: int = Field(ge=1, le=1000, description="The smallest value.")
     max: int = Field(ge=1, le=1000, description="The largest value.")
 
+    @property
+    def label(self) -> str:
+        """'10' for a single value, '10–20' for a span: how pages print it."""
+        return str(self.min) if self.min == self.max else f"{self.min}–{self.max}"
+
     @model_validator(mode="after")
     def _ordered(self):
         if self.max < self.min:
@@ -75,6 +80,11 @@ class ShortVersion(Strict):
     steps: list[Step] = Field(min_length=1, description="The short version's numbered steps, each with its minutes.")
 
     _steps_fit = steps_fit_validator("the short version's")
+
+    @property
+    def planned_minutes(self) -> int:
+        """How long the short version takes as designed: the sum of its steps."""
+        return sum(step.minutes for step in self.steps)
 
 
 class SectorNote(Strict):
@@ -214,7 +224,7 @@ class ToolBase(Strict):
                               f"'{note.sector}' is not one of this tool's sectors ({', '.join(self.sectors)}). "
                               "Add it to 'sectors:' or remove this note")
         if self.short is not None:
-            short_total = sum(step.minutes for step in self.short.steps)
+            short_total = self.short.planned_minutes
             if short_total >= self.planned_minutes:
                 check.problem(("short", "steps"),
                               f"the short version's steps add up to {short_total} minutes, no shorter than the "

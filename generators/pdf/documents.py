@@ -15,7 +15,7 @@ from ..kit import Item, Kit
 from ..locale import text_direction, ui_words
 from ..packet import Packet
 from ..paper import Paper
-from ..plain_words import glossary_on
+from ..plain_words import sheet_glossary
 from .branding import brand
 from .canvas_grid import placed_blocks
 from .fields import FieldNames
@@ -51,7 +51,7 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: It
                                                     licence=settings.content_licence.name),
         brand=brand(kit), created=kit.changed_on(dated_by), fillable=fillable,
         placed_blocks=placed_blocks, field_names=FieldNames(), numbered_by_book=numbered_by_book,
-        words_on_sheet=lambda tool, index=0: glossary_on(tool.participant_sheets()[index][1], kit.vocabulary.glossary),
+        words_on_sheet=lambda tool, index=0: sheet_glossary(tool, kit.vocabulary.glossary, index),
     )
 
 
