@@ -74,10 +74,11 @@ def _generate(args) -> int:
 
 def _packet(args) -> int:
     from .errors import Problem
-    from .kit import find_kit_root, load_kit
+    from .kit import find_kit_root, load_kit, load_plan
     from .output_safety import check_output_file
     from .atomic_write import write_atomically
-    from .packet import packet_for_ids
+    from .packet import COMMAND as COMMAND_PACKET
+    from .packet import packet_for_ids, session_packet
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
     from .pdf.coverage import check_font_coverage
@@ -89,7 +90,13 @@ def _packet(args) -> int:
     # Every check on the output file, the agenda and the fonts comes before rendering, which takes seconds.
     output = check_output_file(Path(args.output), kit.root, args.force)
     check_font_coverage(kit)
-    packet = packet_for_ids(kit, args.ids, args.start, args.title)
+    if bool(args.ids) == bool(args.plan):
+        raise KitInvalid([Problem(COMMAND_PACKET, 0, 0, "", "give tool ids, one session id, or --plan FILE "
+                                  "(a session file), but not ids and --plan together.")])
+    if args.plan:
+        packet = session_packet(kit, load_plan(kit, Path(args.plan)), args.start)
+    else:
+        packet = packet_for_ids(kit, args.ids, args.start, args.title)
     paper = PAPERS[args.paper or kit.settings.paper]
     html = packet_html(print_environment(kit.root), kit, packet, paper, "")
     job = PdfJob("packet", f"packet-{paper.variant}", "", args.output, html)
@@ -147,7 +154,9 @@ def parser() -> argparse.ArgumentParser:
     generate.add_argument("--no-pdfs", action="store_true", help="pages only, without PDFs")
     generate.set_defaults(run=_generate)
     packet = commands.add_parser("packet", help="write one PDF with an agenda and the worksheets of the given tools")
-    packet.add_argument("ids", nargs="+", metavar="ID", help="tool ids in agenda order, or one session id")
+    packet.add_argument("ids", nargs="*", metavar="ID", help="tool ids in agenda order, or one session id")
+    packet.add_argument("--plan", metavar="FILE", help="a session file from anywhere, such as one the site's "
+                        "meeting planner saved with 'Download as a session file' (instead of ids)")
     packet.add_argument("--start", type=_clock_time, help="start time, e.g. 09:30 (default: the session's, or 09:00)")
     packet.add_argument("--output", required=True,
                         help="where to write the PDF, e.g. packet.pdf; never inside the kit's source folders")

@@ -90,6 +90,12 @@ def _describe_object(schema: dict, defs: dict, title: str, anchor: str, groups: 
                 child = _describe_object(member, defs, path, f"{anchor}-{name}-{kind}", groups)
                 links.append(f"[{kind}](#{child.anchor})")
             what = f"a list; each entry has the fields of its `kind`: {', '.join(links)}"
+        elif (mixed := _text_or_group(prop, defs)) is not None:
+            # Entries that are text or a group of fields (a tool's preparation: a line, or a timed task).
+            plain, member = mixed
+            path = f"{title} › `{name}`" if title else f"`{name}`"
+            child = _describe_object(member, defs, path, f"{anchor}-{name}", groups)
+            what = f"a list; each entry is {what_to_write(plain, defs)}, or a group of [these fields](#{child.anchor})"
         elif nested is not None:
             path = f"{title} › `{name}`" if title else f"`{name}`"
             child = _describe_object(nested, defs, path, f"{anchor}-{name}", groups)
@@ -130,6 +136,17 @@ def _kinds(prop: dict, defs: dict) -> dict[str, dict]:
     members = [_resolved(option, defs) for option in options]
     kinds = {member.get("properties", {}).get("kind", {}).get("const"): member for member in members}
     return {} if not members or None in kinds else kinds
+
+
+def _text_or_group(prop: dict, defs: dict) -> tuple[dict, dict] | None:
+    """For a list whose entries are either a plain value or one kind of object: (the plain value's
+    schema, the object's schema); None for anything else."""
+    value = _resolved(_without_null(prop), defs)
+    options = value.get("items", {}).get("oneOf", []) if value.get("type") == "array" else []
+    members = [_resolved(option, defs) for option in options]
+    objects = [member for member in members if member.get("type") == "object" and member.get("properties")]
+    plain = [member for member in members if member.get("type") != "object"]
+    return (plain[0], objects[0]) if len(objects) == 1 and len(plain) == 1 else None
 
 
 def _is_list(prop: dict, defs: dict) -> bool:

@@ -20,7 +20,7 @@ from .model import Settings, Vocabulary
 from .references import check_references
 from .yaml_source import SourceDocument, YamlProblem, read_yaml
 
-__all__ = ["SETTINGS_FILE", "VOCABULARY_FILE", "Item", "Kit", "find_kit_root", "load_kit"]
+__all__ = ["SETTINGS_FILE", "VOCABULARY_FILE", "Item", "Kit", "find_kit_root", "load_kit", "load_plan"]
 
 
 def find_kit_root(start: Path) -> Path:
@@ -111,6 +111,31 @@ def load_kit(root: Path) -> Kit:
     if problems:
         raise KitInvalid(problems)
     return kit
+
+
+def load_plan(kit: Kit, path: Path) -> Item:
+    """A session file from anywhere (one the site's meeting planner wrote, say), checked as if it were
+    in facilitation/sessions/: its fields, then every tool and term it names against `kit`."""
+    session_type = next(ctype for ctype in CONTENT_TYPES if ctype.name == "session")
+    shown = display_path(path, kit.root)
+    problems: list[Problem] = []
+    if not path.is_file():
+        raise KitInvalid([Problem(shown, 0, 0, "", "there is no such file. Give the path of a session file, "
+                                  "such as the one 'Download as a session file' saves from the planner.")])
+    doc, content = _validate(path, shown, session_type.model, problems)
+    if content is None:
+        raise KitInvalid(problems)
+    # Its id is its file name, as in the kit; a name some other item has would mix the two up.
+    item_id = path.stem if _is_slug(path.stem) else "plan"
+    existing = kit.items.get(item_id)
+    if existing is not None and existing.source.path.resolve() != path.resolve():
+        item_id = f"{item_id}-plan"
+    item = Item(item_id, session_type, content, doc)
+    with_plan = Kit(kit.root, kit.settings, kit.vocabulary, {**kit.items, item_id: item}, kit.settings_source)
+    problems = [problem for problem in check_references(with_plan, set()) if problem.file == shown]
+    if problems:
+        raise KitInvalid(problems)
+    return item
 
 
 def _is_slug(text: str) -> bool:

@@ -5,7 +5,8 @@ use_directory_urls: false), since a folder has no server to find index.html. Bro
 also refuse to fetch files or start web workers from file:// pages, so search reads its
 index from a script (search_index.js, which the theme loads on file://) and runs in a
 hidden frame (overrides/assets/javascripts/file-worker.js) instead of a worker. Fonts
-loaded by a stylesheet count as fetches too, so they are written into the stylesheets.
+loaded by a stylesheet count as fetches too, so they are written into the stylesheets. The meeting
+planner reads the kit from catalog.js, a script made from catalog.json, for the same reason.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ FONT_URL = re.compile(r"""url\(["']?([^"')]+\.woff2)["']?\)""")
 def finish_plain_folder(site_dir: Path) -> None:
     """After the engine: what a copy opened from a folder needs that a served site does not."""
     write_search_index_script(site_dir)
+    write_catalog_script(site_dir)
     inline_fonts(site_dir)
 
 
@@ -29,6 +31,14 @@ def write_search_index_script(site_dir: Path) -> None:
     if index.is_file():
         (site_dir / "search" / "search_index.js").write_text(
             "var __index = " + index.read_text(encoding="utf-8") + ";\n", encoding="utf-8")
+
+
+def write_catalog_script(site_dir: Path) -> None:
+    """catalog.js: catalog.json as a script that sets `window.__toolkitCatalog`, for the meeting planner."""
+    catalog = site_dir / "catalog.json"
+    if catalog.is_file():
+        (site_dir / "catalog.js").write_text(
+            "window.__toolkitCatalog = " + catalog.read_text(encoding="utf-8").strip() + ";\n", encoding="utf-8")
 
 
 def inline_fonts(site_dir: Path) -> None:

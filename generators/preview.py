@@ -2,8 +2,9 @@
 
 Rebuilding the preview after an edit takes a second or two; rendering the edited tool's
 PDFs (and joining the book again) takes several more. So the pages are rebuilt at once
-with the PDFs made last time, the PDFs are made in a thread, and when any of them changed
-a small file the preview watches is touched, which rebuilds the pages with the new ones.
+with the PDFs made last time, the PDFs (and the pictures of their sheets) are made in a
+thread, and when any of them changed a small file the preview watches is touched, which
+rebuilds the pages with the new ones.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .errors import KitInvalid
 from .kit import Kit
+from .pdf.previews import build_previews
 from .pdf.worksheets import RenderedPdf, build_pdfs
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
@@ -56,6 +58,9 @@ class BackgroundPdfs:
                     return
             try:
                 made = build_pdfs(*wanted, low_priority=True)
+                # The sheets' previews are made here too, so the pages rebuilt for these PDFs find
+                # them in the cache and are not held up making them.
+                build_previews(wanted[0], made)
             except KitInvalid as error:
                 log.warning("The PDFs could not be made:\n%s", error.report())
                 continue

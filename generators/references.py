@@ -76,8 +76,9 @@ class ReferenceCheck:
                       "A handout's id is its file name in toolkit/handouts/ without '.yml'.")
 
     def agenda_tool(self, index: int, tool_id: str, minutes: int, version: str = "full") -> None:
-        """The tool of agenda item `index`: a tool of the kit, given exactly the minutes its steps add up to
-        in the version the agenda names. So a facilitator who follows the steps ends on time."""
+        """The tool of agenda item `index`: a tool of the kit, given at least the minutes its steps add up to
+        in the version the agenda names (so a facilitator who follows the steps ends on time), and no more
+        than that version's longest time."""
         if tool_id in self.invalid_ids:
             return
         tool = self.kit.items.get(tool_id)
@@ -95,16 +96,24 @@ class ReferenceCheck:
                       f"{tool.source.path.name}.")
             return
         needed = sum(step.minutes for step in tool.content.version_steps(version))
-        if minutes == needed:
-            return
+        longest = (short.minutes if version == "short" else tool.content.minutes).max
+        if needed <= minutes <= longest:
+            return  # time to spare for talk is the facilitator's to give, up to the tool's longest
         other = ""
         if version == "full" and short is not None:
             other = f", or run its short version ('version: short', {short.planned_minutes} minutes)"
         elif version == "short":
             other = f", or run it in full (remove 'version: short', {tool.content.planned_minutes} minutes)"
+        if minutes > longest:
+            self._add(("agenda", index, "minutes"),
+                      f"this item gives '{tool_id}' {minutes} minutes, more than its {version} version's longest "
+                      f"time ({longest} minutes). Give it {needed} to {longest} minutes and use the rest for "
+                      "another item or a break.")
+            return
         self._add(("agenda", index, "minutes"),
                   f"this item gives '{tool_id}' {minutes} minutes, but the steps of its {version} version add up "
-                  f"to {needed} minutes. Give it {needed} minutes{other}, and change the rest of the agenda to fit.")
+                  f"to {needed} minutes. Give it at least {needed} minutes{other}, and change the rest of the "
+                  "agenda to fit.")
 
     def next_session(self, loc: tuple, session_id: str) -> None:
         """The session named as the next meeting of a series: another session plan of the kit."""

@@ -25,12 +25,14 @@ from .content_types import CONTENT_TYPES
 from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit
 from .locale import text_direction, ui_words
+from .pdf.previews import SheetPreview, build_previews
 from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, RenderedPdf, build_pdfs
 from .site_language import theme_language
 from .site_pages import (
     CATALOG_PATH,
     HOME_PATH,
+    PLANNER_PATH,
     SITE_ORDER,
     TERM_KINDS,
     Download,
@@ -40,6 +42,7 @@ from .site_pages import (
     render_home_page,
     render_index_page,
     render_item_page,
+    render_planner_page,
     render_term_index,
     render_term_page,
     term_index_path,
@@ -53,7 +56,7 @@ GUIDE_FOLDER = "facilitation/guide"
 # page lists its section's pages, so hundreds of tools would make each page hundreds of KB.
 NAV_PAGES_LIMIT = 60
 # The navigation, in the order a facilitator needs it: top-level pages by file name, sections by folder.
-NAV_ORDER = [HOME_PATH, CATALOG_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, PRINT_PAGE,
+NAV_ORDER = [HOME_PATH, CATALOG_PATH, PLANNER_PATH, "guide", *(ctype.plural for ctype in SITE_ORDER), *TERM_KINDS, PRINT_PAGE,
              "about"]
 
 
@@ -102,16 +105,23 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
     paths = {item_id: page_path(item) for item_id, item in kit.items.items()}
     urls = {item_id: page_url(path, directory_urls) for item_id, path in paths.items()}
     rendered = pdfs(kit, urls) if pdfs else {}
+    previews = build_previews(kit, rendered)  # the participant sheets' first pages, from those PDFs
     files, entries = [], []
     for item_id, item in kit.items.items():
         item_pdfs = rendered.get(item_id, [])
         downloads = [Download(pdf.label, pdf.site_path, human_size(pdf.size)) for pdf in item_pdfs]
         files.extend(_pdf_files(item_pdfs))
-        page = render_item_page(env, kit, item, downloads)
+        item_previews = previews.get(item_id, [])
+        files.extend(_preview_files(item_previews))
+        page = render_item_page(env, kit, item, downloads, item_previews)
+        # Tools and sessions carry the planner's buttons, which need its script (overrides/main.html).
+        plan_actions = {} if item.type.is_handout else {"plan_actions": True}
         files.append(SiteFile(paths[item_id], with_front_matter(page, title=escape(item.content.title, quote=False),
-                                                                description=escape(item.content.purpose))))
+                                                                description=escape(item.content.purpose),
+                                                                **plan_actions)))
         entries.append(catalog_entry(kit, item, urls[item_id],
-                                     {pdf.variant: pdf.site_path for pdf in item_pdfs}))
+                                     {pdf.variant: pdf.site_path for pdf in item_pdfs},
+                                     previews=[preview.catalog_fields() for preview in item_previews]))
     files.extend(SiteFile(index_path(ctype), render_index_page(env, kit, ctype)) for ctype in CONTENT_TYPES)
     for kind in TERM_KINDS:
         files.append(SiteFile(term_index_path(kind), render_term_index(env, kit, kind, entries)))
@@ -122,8 +132,11 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
     files.extend(SiteFile(f"guide/{page.name}", source=page) for page in guide_pages)
     catalog_url = page_url(CATALOG_PATH, directory_urls)
     files.append(SiteFile(CATALOG_PATH, render_catalog_page(
-        env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url))))
+        env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url),
+        site_href=lambda path: relative_url(path, catalog_url),
+        planner_href=relative_url(page_url(PLANNER_PATH, directory_urls), catalog_url))))
     files.append(SiteFile(FIELD_REFERENCE_PATH, render_field_reference(env)))
+    files.append(SiteFile(PLANNER_PATH, render_planner_page(env, kit, directory_urls)))
     files.append(SiteFile(HOME_PATH, render_home_page(env, kit, entries, {page.name for page in guide_pages})))
     kit_pdfs = rendered.get(KIT_DOCUMENTS, [])
     files.extend(_pdf_files(kit_pdfs))
@@ -141,6 +154,11 @@ def _pdf_files(pdfs: list[RenderedPdf]) -> list[SiteFile]:
     return [SiteFile(pdf.site_path, source=pdf.path) for pdf in pdfs]
 
 
+def _preview_files(previews: list[SheetPreview]) -> list[SiteFile]:
+    return [SiteFile(image.site_path, source=image.path)
+            for preview in previews for image in (preview.small, preview.large)]
+
+
 def _hand_written(docs_dir: Path) -> list[SiteFile]:
     if not docs_dir.is_dir():
         return []
@@ -148,7 +166,7 @@ def _hand_written(docs_dir: Path) -> list[SiteFile]:
             for path in sorted(docs_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")]
 
 
-def with_front_matter(markdown: str, **meta: str) -> str:
+def with_front_matter(markdown: str, **meta: str | bool) -> str:
     """The page with `meta` added to its front matter (values it already has win)."""
     existing, body = {}, markdown
     if markdown.startswith("---\n"):

@@ -6,8 +6,11 @@ page, its filters, the index pages and catalog.json always agree.
 
 from __future__ import annotations
 
+import json
 import posixpath
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import jinja2
@@ -16,10 +19,19 @@ from markupsafe import Markup
 from .content_types import BY_NAME, ContentType, in_site_order
 from .kit import Item, Kit
 from .locale import ui_words
+from .paper import papers_in_order
 from .plain_words import sheet_glossary
+
+if TYPE_CHECKING:
+    from .pdf.previews import SheetPreview
 
 HOME_PATH = "index.md"
 CATALOG_PATH = "catalog.md"
+PLANNER_PATH = "my-meeting.md"
+# The planner's ready-made free items, with the minutes each starts with.
+FREE_ITEMS = (("welcome", 10), ("meal", 30), ("break", 15), ("closing", 10), ("other", 15))
+# Interface words the planner's script needs besides its own planner_* words.
+PLANNER_SCRIPT_WORDS = ("agenda_time", "agenda_item", "agenda_minutes", "short_version")
 # The types in the order the site lists them, for the navigation (site_files.py reads it once,
 # when imported); the pages call in_site_order(), which also sees a type added since.
 SITE_ORDER = in_site_order()
@@ -86,13 +98,16 @@ def _context(kit: Kit, page: str) -> dict:
     }
 
 
-def render_item_page(env: jinja2.Environment, kit: Kit, item: Item, downloads: list[Download]) -> str:
+def render_item_page(env: jinja2.Environment, kit: Kit, item: Item, downloads: list[Download],
+                     previews: Sequence[SheetPreview] = ()) -> str:
+    """`previews`: pictures of its participant sheets' first pages, each shown linked to its PDF."""
     template = env.get_template(f"{item.type.name}.md.j2")
     page = page_path(item)
     return template.render(
         **_context(kit, page), **item.content.page_context(kit), item=item, tool=item.content,
         edit_url=edit_url(kit, item),
         downloads=[(d, relative_link(page, d.path)) for d in downloads],
+        previews=[(p, relative_link(page, p.large.site_path), relative_link(page, p.pdf)) for p in previews],
     )
 
 
@@ -132,12 +147,15 @@ def render_term_page(env: jinja2.Environment, kit: Kit, kind: str, term, entries
     )
 
 
-def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], href) -> str:
+def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], href, planner_href: str,
+                        site_href: Callable[[str], str] | None = None) -> str:
     """The catalog: every card is in the HTML, so the whole list shows without JavaScript.
 
-    `href(entry)` gives the URL of an entry's page relative to the catalog page. The cards
+    `href(entry)` gives the URL of an entry's page relative to the catalog page, `planner_href` the
+    planner's (for the cards' "Add to my meeting" and "Copy into my meeting"). The cards
     and filters are HTML (a Markdown page cannot carry data attributes on list items),
-    rendered by an autoescaping environment that shares the site templates' loader.
+    rendered by an autoescaping environment that shares the site templates' loader. `site_href(path)`
+    gives the URL of a file of the site (a sheet's picture) relative to the catalog page.
     """
     html_env = env.overlay(finalize=None)
     context = _context(kit, CATALOG_PATH)
@@ -145,9 +163,25 @@ def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], 
     filters = [(FILTER_PARAMETERS[kind], context["t"][kind], getattr(vocab, kind)) for kind in FILTER_PARAMETERS]
     cards = Markup(html_env.get_template("catalog.html.j2").render(
         **context, types=in_site_order(), filters=filters, time_choices=TIME_CHOICES,
-        entries=[e for _, group in by_type(entries) for e in group], href=href,
+        entries=[e for _, group in by_type(entries) for e in group], href=href, planner_href=planner_href,
+        site_href=site_href,
     ))
     return env.get_template("catalog.md.j2").render(**context, cards=cards, total=len(entries))
+
+
+def render_planner_page(env: jinja2.Environment, kit: Kit, directory_urls: bool) -> str:
+    """The meeting planner: its controls as HTML (with their labels), and the words its script shows.
+    Addresses are relative to the planner's own page, so the page works from any sub-path or folder."""
+    words = ui_words(kit.settings.language)
+    script_words = {key: value for key, value in words.items()
+                    if key.startswith(("planner_", "type_")) or key in PLANNER_SCRIPT_WORDS}
+    # '<' written as an escape, so no word can end the script element early.
+    words_json = json.dumps(script_words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    root = "../" if directory_urls else ""
+    return env.overlay(finalize=None).get_template("planner.md.j2").render(
+        **_context(kit, PLANNER_PATH), catalog_url=f"{root}catalog.json", catalog_script_url=f"{root}catalog.js",
+        root_url=root or "./", papers=papers_in_order(kit.settings.paper), free_items=FREE_ITEMS,
+        words_json=Markup(words_json))
 
 
 def render_home_page(env: jinja2.Environment, kit: Kit, entries: list[dict], guide_pages: set[str]) -> str:

@@ -432,6 +432,8 @@ def read_page(path) -> _Reader:
 # --- The browser tests -----------------------------------------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
+# The rules axe-core checks pages against: WCAG 2.1, levels A and AA.
+WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 # The site is served from a sub-path, as on a host that serves several sites from one address.

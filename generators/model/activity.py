@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .common import Line, Step, Text, ToolBase, prose, steps_fit_validator
+from .common import Line, PreparationEntry, Step, Text, ToolBase, prose, steps_fit_validator
 from .worksheet import Worksheet
 
 if TYPE_CHECKING:
@@ -17,7 +17,9 @@ class Activity(ToolBase):
     """An integrator activity or facilitation method, run with a group."""
 
     materials: list[Line] = Field(default_factory=list, description="What to bring.")
-    preparation: list[Text] = Field(default_factory=list, description="What to do before the meeting.")
+    preparation: list[PreparationEntry] = Field(
+        default_factory=list, description="What to do before the meeting: a line of text, or a task with its "
+        "lead time ('when', 'days' before the meeting, 'task'), which the meeting planner turns into a date.")
     steps: list[Step] = Field(min_length=1, description="Numbered steps, each with its minutes.")
     outputs: list[Text] = Field(default_factory=list, description="What the group has at the end.")
     worksheet: Worksheet | None = Field(None, description="The printable page participants fill in.")
@@ -51,6 +53,10 @@ class Activity(ToolBase):
     def all_worksheets(self) -> list[Worksheet]:
         """Its participant pages, in order: the one `worksheet`, or each of `worksheets`."""
         return [self.worksheet] if self.worksheet is not None else list(self.worksheets)
+
+    # Which bookmark of its PDF (one per h1, counted from 0) starts its first participant sheet, one
+    # sheet a bookmark from there: the facilitator side comes first (the site's previews, pdf/previews.py).
+    first_sheet_bookmark: ClassVar[int] = 1
 
     def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
         return [(sheet.audience, [self.title, *prose(sheet)]) for sheet in self.all_worksheets]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import Field, ValidationInfo, field_validator
 
@@ -46,6 +46,10 @@ class Canvas(ToolBase):
     example: Example | None = Field(None, description="An optional filled-in example.")
 
     _steps_fit = steps_fit_validator()
+
+    # Which bookmark of its PDF (one per h1, counted from 0) is its participant sheet: the canvas itself
+    # comes first, then how to use it (the site's previews, pdf/previews.py).
+    first_sheet_bookmark: ClassVar[int] = 0
 
     def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
         return [(None, [self.title, *prose(self.blocks)])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from .common import Line, Step, Strict, Text, ToolBase, prose, steps_fit_validator
@@ -36,6 +38,10 @@ class Checklist(ToolBase):
     sections: list[Section] = Field(min_length=1, description="The checklist's sections.")
 
     _steps_fit = steps_fit_validator()
+
+    # Which bookmark of its PDF (one per h1, counted from 0) is its participant sheet: the facilitator
+    # side comes first (the site's previews, pdf/previews.py).
+    first_sheet_bookmark: ClassVar[int] = 1
 
     def participant_sheets(self) -> list[tuple[str | None, list[str]]]:
         return [(None, [self.title, *self.answers, *prose(self.sections)])]

@@ -5,7 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Annotated, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 if TYPE_CHECKING:
     from ..kit_data import Kit
@@ -52,6 +62,27 @@ class Step(Strict):
     title: Line | None = Field(None, description="A short name for the step, shown in bold before its text.")
     minutes: Minutes = Field(description="How long the step takes, in minutes.")
     text: Text = Field(description="What the facilitator and the group do in this step.")
+
+
+class Task(Strict):
+    """A task before or after a meeting, with its lead time."""
+
+    when: Line = Field(description="When it happens, in words, e.g. '3 weeks before' or 'within 2 weeks'.")
+    days: int = Field(ge=0, le=365, description="The same in days (before the meeting for preparation, "
+                      "after it for follow-up), used to sort the timeline and to date it on a plan.")
+    task: Text = Field(description="What to do.")
+
+    def __str__(self) -> str:
+        # How a page or a sheet that lists preparation prints it.
+        return f"{self.when}: {self.task}"
+
+
+# A tool's preparation: a line of text, or a task with its lead time ('when', 'days', 'task'),
+# which the meeting planner dates from the meeting's day.
+PreparationEntry = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[Task, Tag("timed")],
+    Discriminator(lambda value: "timed" if isinstance(value, (dict, Task)) else "text"),
+]
 
 
 def steps_fit_validator(whose: str = "the tool's"):

@@ -6,7 +6,7 @@ name the handouts they need (`handouts:`), and a meeting packet prints each one 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import (
     Field,
@@ -92,6 +92,10 @@ class Handout(Strict):
     sections: list[Section] = Field(min_length=1, description="The handout's sections, in order.")
     credits: list[Text] = Field(default_factory=list, description="Where the handout's content comes from.")
     related: list[Slug] = Field(default_factory=list, description="Ids of tools to use with this handout.")
+
+    # Which bookmark of its PDF (one per h1, counted from 0) is its sheet: the handout is the whole PDF
+    # (the site's previews, pdf/previews.py).
+    first_sheet_bookmark: ClassVar[int] = 0
 
     # Below: the questions ToolBase answers for a tool, answered for a sheet that is read, not run.
 

@@ -14,6 +14,7 @@ from .common import (
     Slug,
     Strict,
     Summary,
+    Task,
     Text,
     merged_handouts,
     merged_materials,
@@ -33,23 +34,14 @@ class Role(Strict):
     does: Text = Field(description="What this person does before, during and after the session.")
 
 
-class Task(Strict):
-    """A task before or after the session."""
-
-    when: Line = Field(description="When it happens, in words, e.g. '3 weeks before' or 'within 2 weeks'.")
-    days: int = Field(ge=0, le=365, description="The same in days (before the session for preparation, "
-                      "after it for follow-up), used to sort the timeline.")
-    task: Text = Field(description="What to do.")
-
-
 class AgendaItem(Strict):
     """One item on the agenda: a tool from the kit, or a free item such as a welcome or a break."""
 
     tool: Slug | None = Field(None, description="Id of a tool from the kit. Leave out for a free item.")
     title: Line | None = Field(None, description="Title of a free item (welcome, break, close). "
                                "Leave out when the item is a tool.")
-    minutes: Minutes = Field(description="How long the item takes, in minutes. For a tool, exactly what the "
-                             "steps of the version it uses add up to.")
+    minutes: Minutes = Field(description="How long the item takes, in minutes. For a tool, at least what the "
+                             "steps of the version it uses add up to, and at most that version's longest time.")
     version: Literal["full", "short"] = Field("full", description="For a tool: run it in 'full' or its "
                                               "'short' version (if the tool has one).")
     note: Text | None = Field(None, description="What to say or watch for during this item.")

@@ -58,11 +58,12 @@ def cache_key(html: str, assets_fingerprint: str, options: dict) -> str:
     return digest.hexdigest()
 
 
-def store(folder: Path, key: str, pdf: bytes) -> Path:
+def store(folder: Path, key: str, pdf: bytes, *, suffix: str = ".pdf") -> Path:
     """Write atomically, so a crash never leaves half a PDF under a valid key; its checksum
-    beside it lets the next build notice a file damaged afterwards."""
+    beside it lets the next build notice a file damaged afterwards. `suffix`: the sheets'
+    preview images (previews.py) are cached the same way, as .webp files."""
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{key}.pdf"
+    target = folder / f"{key}{suffix}"
     write_atomically(target, pdf, durable=False)
     write_atomically(_checksum_file(target), hashlib.sha256(pdf).hexdigest().encode("ascii"), durable=False)
     return target
@@ -84,9 +85,10 @@ def _checksum_file(pdf: Path) -> Path:
 UNUSED_DAYS_KEPT = 30
 
 
-def prune(folder: Path, used: set[Path]) -> None:
+def prune(folder: Path, used: set[Path], *, pattern: str = "*.pdf") -> None:
     """Mark this build's PDFs as used now; remove others unused for UNUSED_DAYS_KEPT days,
-    and files half-written by a build that was killed.
+    and files half-written by a build that was killed. `pattern`: the files it looks after
+    ('*.webp' in the folder of the sheets' previews).
 
     Another copy of the kit (a branch, a second checkout) keeps its own cache in its own
     folder, so its PDFs are never removed here.
@@ -95,7 +97,7 @@ def prune(folder: Path, used: set[Path]) -> None:
     for path in used:
         os.utime(path, (now, now))
     cutoff = now - UNUSED_DAYS_KEPT * 86400
-    for path in folder.glob("*.pdf"):
+    for path in folder.glob(pattern):
         if path not in used and path.stat().st_mtime < cutoff:
             path.unlink(missing_ok=True)
             _checksum_file(path).unlink(missing_ok=True)

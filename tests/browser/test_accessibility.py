@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+from tests.helpers import WCAG_21_A_AA
 PAGES = [
     "",                                  # home
     "catalog/",

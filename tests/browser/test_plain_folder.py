@@ -1,9 +1,11 @@
 """A copy built with `toolkit build --plain-folder` works opened straight from the folder
-(file://, no web server): links lead to pages, the catalog filters, and search finds tools."""
+(file://, no web server): links lead to pages, the catalog filters, search finds tools, and
+the meeting planner plans, keeps and saves a meeting."""
 
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from tests.helpers import KIT_ROOT, SEARCHED_TOOL, WORD_FROM_ITS_STEPS, run_toolkit, search
 
@@ -71,3 +73,33 @@ def test_search_finds_a_tool_from_the_folder(folder_copy, open_file):
     result.wait_for(state="visible", timeout=15000)
     result.click()
     assert page.url.split("?")[0].endswith(f"activities/{SEARCHED_TOOL}.html")
+
+
+def test_the_meeting_planner_from_the_folder(folder_copy, open_file, catalog, tmp_path):
+    """Add two tools from their pages, plan on My meeting, reload, and save the session file: all on file://."""
+    tools = [entry for entry in catalog["items"] if entry.get("short")][:2]
+    page = open_file(folder_copy / f"{tools[0]['page'].rstrip('/')}.html")
+    for count, tool in enumerate(tools, start=1):
+        page.goto((folder_copy / f"{tool['page'].rstrip('/')}.html").as_uri())
+        page.get_by_role("button", name="Add to my meeting").click()
+        page.wait_for_function("text => document.querySelector('[data-tk-plan-status]').textContent.includes(text)",
+                               arg=f"Items in your meeting: {count}.")
+    page.get_by_role("link", name="My meeting").first.click()
+    page.wait_for_selector("[data-tk-app]:not([hidden])")
+    titles = page.locator(".tk-agenda__item h3")
+    assert titles.all_inner_texts() == [tool["title"] for tool in tools]
+    page.get_by_role("button", name=f"Move {tools[1]['title']} up").focus()
+    page.keyboard.press("Enter")
+    assert titles.all_inner_texts() == [tools[1]["title"], tools[0]["title"]]
+    ends = 9 * 60 + tools[1]["steps_minutes"]
+    assert page.locator(".tk-agenda__time").first.inner_text() == f"09:00–{ends // 60:02d}:{ends % 60:02d}"
+    page.reload()
+    page.wait_for_selector("[data-tk-app]:not([hidden])")
+    assert page.locator(".tk-agenda__item h3").all_inner_texts() == [tools[1]["title"], tools[0]["title"]]
+    with page.expect_download() as waiting:
+        page.get_by_role("button", name="Download as a session file").click()
+    saved = tmp_path / waiting.value.suggested_filename
+    waiting.value.save_as(saved)
+    session = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    assert [row["tool"] for row in session["agenda"]] == [tools[1]["id"], tools[0]["id"]]
+    assert session["minutes"] == sum(tool["steps_minutes"] for tool in tools)

@@ -117,7 +117,9 @@ def test_the_new_type_has_its_catalog_entry_and_pages(glossary_kit, tmp_path):
                      "purpose": "Agree what the words we use mean", "phases": ["link"],
                      "buckets": ["internal-champions"], "sectors": ["community"],
                      "minutes": {"min": 5, "max": 10}, "group_size": {"min": 2, "max": 30},
-                     "page": "glossaries/shared-words/", "pdfs": {}}
+                     "page": "glossaries/shared-words/", "pdfs": {},
+                     # A tool of any type goes on a planned meeting: the planner reads these.
+                     "steps_minutes": 5, "short": None, "materials": [], "preparation": [], "handouts": []}
 
     page = files["glossaries/shared-words.md"]
     assert "# Our shared words" in page

@@ -136,10 +136,30 @@ def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(f
         assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool
 
 
-def test_fresh_workers_take_over_after_their_share_of_documents(four_activities, caplog, monkeypatch):
+def test_fresh_workers_take_over_after_their_share_of_documents(small_kit, monkeypatch, tmp_path):
+    """Workers are replaced after TASKS_PER_WORKER documents each (their memory grows), and the
+    documents rendered by the later workers are whole. Small documents: the handover is what counts."""
     from generators.pdf import rendering
+    from generators.pdf.assets import AssetLookup, asset_folders
 
     monkeypatch.setattr(rendering, "TASKS_PER_WORKER", 2)
-    rendered, cached, pdfs = build(four_activities, caplog)
-    assert rendered > 4 * (os.cpu_count() or 1) and cached == 0
-    assert all(path.read_bytes().startswith(b"%PDF-") for path in pdfs.values())
+    pools = []
+    start_workers = rendering.Renderer._workers
+
+    def counted(renderer):
+        pool = start_workers(renderer)
+        if not pools or pools[-1] is not pool:
+            pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(rendering.Renderer, "_workers", counted)
+    cores = os.cpu_count() or 1
+    jobs = [rendering.PdfJob("page", f"v{number}", "", "page.yml",
+                             f"<html lang='en'><head><title>Page {number}</title></head>"
+                             f"<body><h1>Page {number}</h1></body></html>") for number in range(4 * cores + 1)]
+    with rendering.Renderer(AssetLookup(asset_folders(small_kit)), tmp_path / "cache") as renderer:
+        paths = renderer.paths(jobs)
+    assert renderer.rendered == len(jobs) and renderer.reused == 0
+    assert len(pools) == 3, "every 2 documents a worker, a fresh pool should have taken over"
+    assert [path.read_bytes().startswith(b"%PDF-") for path in paths] == [True] * len(jobs)
+    assert len({path.read_bytes() for path in paths}) == len(jobs)

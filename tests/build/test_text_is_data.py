@@ -70,7 +70,11 @@ def test_tricky_text_is_literal_on_the_page_and_in_the_pdf(small_kit, tmp_path):
     visible = " ".join("".join(page.text).split())
     for trick in TRICKS:
         assert " ".join(trick.split()) in visible, trick
-    tags = {tag for tag, _ in page.tags}
+    # The one picture is the sheet's own preview: its text alternative holds the tricks as text.
+    pictures = [attrs for tag, attrs in page.tags if tag == "img"]
+    assert [attrs["src"] for attrs in pictures] == ["../../previews/quick-check-in-1-large.webp"]
+    assert TRICKS[0] in pictures[0]["alt"] and TRICKS[1] in pictures[0]["alt"]
+    tags = {tag for tag, attrs in page.tags if attrs not in pictures}
     assert not tags & {"script", "img", "style", "table", "code", "em"}
     assert not any(v and "javascript:" in v for _, attrs in page.tags for v in attrs.values())
     assert not any("injected-class" in (attrs.get("class") or "") for _, attrs in page.tags)

@@ -12,6 +12,9 @@ from tests.helpers import KIT_ROOT, read_page
 
 CATALOG_FIELDS = {"id", "type", "title", "purpose", "phases", "buckets", "sectors",
                   "minutes", "group_size", "page", "pdfs"}
+# What the meeting planner reads, besides: of a tool, to put it on an agenda; of a session, to copy it.
+TOOL_FIELDS = {"steps_minutes", "short", "materials", "preparation", "handouts"}
+SESSION_FIELDS = {"tools", "start", "meets", "invite", "roles", "agenda", "preparation", "handouts"}
 
 
 def test_every_yaml_file_is_exactly_one_catalog_entry_and_one_page(built_site, catalog):
@@ -26,7 +29,11 @@ def test_every_yaml_file_is_exactly_one_catalog_entry_and_one_page(built_site, c
 
 def test_catalog_entries_have_the_documented_fields(catalog, kit):
     for entry in catalog["items"]:
-        expected = CATALOG_FIELDS | ({"tools"} if entry["type"] == "session" else set())
+        item = kit.items[entry["id"]]
+        expected = CATALOG_FIELDS | (SESSION_FIELDS if entry["type"] == "session"
+                                     else TOOL_FIELDS if item.type.is_tool else set())
+        # The site is built with PDFs, so every item with participant sheets has their pictures.
+        expected |= {"previews"} if kit.items[entry["id"]].content.participant_sheets() else set()
         assert set(entry) == expected, entry["id"]
         item = kit.items[entry["id"]]
         assert entry["title"] == item.content.title
@@ -47,6 +54,8 @@ def test_catalog_pages_and_pdfs_exist_in_the_site(built_site, catalog):
         assert (built_site / entry["page"] / "index.html").is_file()
         for path in entry["pdfs"].values():
             assert (built_site / path).read_bytes()[:5] == b"%PDF-"
+        for preview in entry.get("previews", []):
+            assert (built_site / preview["small"]).is_file() and (built_site / preview["large"]).is_file()
 
 
 def test_a_tool_page_shows_its_content_and_links_its_pdfs(built_site, kit):

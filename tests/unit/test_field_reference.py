@@ -44,6 +44,8 @@ def expected_fields(model: type[BaseModel], anchor: str) -> dict[str, dict[str, 
     for name, info in model.model_fields.items():
         groups[anchor][name] = info.is_required()
         members = tagged_members(info.annotation)
+        if any(not (isinstance(member, type) and issubclass(member, BaseModel)) for member in members.values()):
+            members = {}  # text or a group of fields (a tool's preparation): the group is listed as nested
         for tag, member in members.items():
             groups.update(expected_fields(member, f"{anchor}-{name}-{tag}"))
         inner = None if members else nested_model(info.annotation)

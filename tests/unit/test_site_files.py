@@ -62,7 +62,7 @@ def test_every_yaml_file_is_exactly_one_page_and_one_catalog_entry(site, fixture
 def test_index_term_guide_and_hand_written_pages_are_all_there_once(site, fixture_kit):
     paths = [file.path for file in site.files]
     assert len(paths) == len(set(paths))
-    expected = {"index.md", "catalog.md", "print.md", "about/fields.md", "catalog.json",
+    expected = {"index.md", "catalog.md", "my-meeting.md", "print.md", "about/fields.md", "catalog.json",
                 "guide/index.md", "guide/ground-rules.md", "about/add-your-own-tool.md", "about/catalog.md",
                 "phases/index.md", "buckets/index.md"}
     expected |= {f"{ctype.plural}/index.md" for ctype in CONTENT_TYPES}
@@ -98,7 +98,7 @@ def test_the_navigation_lists_every_page_once_in_the_kits_order(site):
     sections = [entry if isinstance(entry, str) else next(iter(entry.values()))[0].split("/")[0]
                 for entry in site.nav]
     assert sections == [name for name in NAV_ORDER if name in sections]
-    assert sections[:3] == ["index.md", "catalog.md", "guide"]
+    assert sections[:4] == ["index.md", "catalog.md", "my-meeting.md", "guide"]
 
 
 def test_text_is_escaped_in_the_front_matter_and_the_heading(site):
