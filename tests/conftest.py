@@ -48,7 +48,11 @@ def kit():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The shipped kit built once, with `toolkit build`, into a temporary folder."""
+    """The shipped kit built once, with `toolkit build`, into a temporary folder. To rerun tests
+    against a site you have just built, set TOOLKIT_TEST_SITE to its folder."""
+    prebuilt = os.environ.get("TOOLKIT_TEST_SITE")
+    if prebuilt:
+        return Path(prebuilt).resolve()
     site = tmp_path_factory.mktemp("built") / "site"
     result = run_toolkit(["build", "--site-dir", str(site)], cwd=KIT_ROOT)
     assert result.returncode == 0, result.stderr

@@ -359,10 +359,14 @@ TOC_LINE = re.compile(r"^(.+?)\s*\.{3,}\s*(\d+)$")
 
 
 def page_texts(path) -> list[str]:
-    """Each page's text as pypdf reads it, whitespace collapsed."""
-    from pypdf import PdfReader
+    """Each page's text, whitespace collapsed (read with PDFium, many times faster than pypdf)."""
+    import pypdfium2 as pdfium
 
-    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+    document = pdfium.PdfDocument(path)
+    try:
+        return [" ".join(page.get_textpage().get_text_range().split()) for page in document]
+    finally:
+        document.close()
 
 
 def plus_minutes(start: str, minutes: int) -> str:

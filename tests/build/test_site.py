@@ -13,7 +13,7 @@ def test_text_is_shown_as_written_never_as_markup(small_kit, tmp_path):
                                     "title: \"<script>alert(1)</script> *bold* [link](http://x.test) # 1.\"")
     (small_kit / "toolkit/activities/quick-check-in.yml").write_text(tricky, encoding="utf-8")
     site = tmp_path / "out"
-    result = run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit)
+    result = run_toolkit(["build", "--no-pdfs", "--site-dir", str(site)], cwd=small_kit)
     assert result.returncode == 0, result.stderr
     html = (site / "activities/quick-check-in/index.html").read_text(encoding="utf-8")
     page = read_page(site / "activities/quick-check-in/index.html")
@@ -25,12 +25,12 @@ def test_text_is_shown_as_written_never_as_markup(small_kit, tmp_path):
 def test_a_failed_build_leaves_the_previous_site_untouched(small_kit, tmp_path):
     (small_kit / "toolkit/activities/quick-check-in.yml").write_text(VALID_ACTIVITY, encoding="utf-8")
     site = tmp_path / "out"
-    assert run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit).returncode == 0
+    assert run_toolkit(["build", "--no-pdfs", "--site-dir", str(site)], cwd=small_kit).returncode == 0
     before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     yaml_before = (small_kit / "toolkit/activities/quick-check-in.yml").read_bytes()
 
     (small_kit / "toolkit/activities/broken.yml").write_text("title: [unclosed\n", encoding="utf-8")
-    result = run_toolkit(["build", "--site-dir", str(site)], cwd=small_kit)
+    result = run_toolkit(["build", "--no-pdfs", "--site-dir", str(site)], cwd=small_kit)
 
     assert result.returncode == 1
     assert result.stderr.startswith("toolkit/activities/broken.yml:2:1: YAML syntax:")
