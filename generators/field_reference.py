@@ -214,5 +214,17 @@ def _shown(value) -> str:
     return f"`{value}`" if isinstance(value, str) else str(value)
 
 
+# The page depends only on the models and its template: kept per template, since the live preview
+# builds the site again after every save and this page took a third of that time.
+_RENDERED: dict[int, tuple[jinja2.Template, str]] = {}
+
+
 def render_field_reference(env: jinja2.Environment) -> str:
-    return env.get_template("fields.md.j2").render(files=file_references(), required_mark=Markup(" (required)"))
+    template = env.get_template("fields.md.j2")  # the same object until the template file changes
+    kept = _RENDERED.get(id(template))
+    if kept is None or kept[0] is not template:
+        if len(_RENDERED) > 8:
+            _RENDERED.clear()
+        kept = _RENDERED[id(template)] = (template, template.render(files=file_references(),
+                                                                    required_mark=Markup(" (required)")))
+    return kept[1]

@@ -105,9 +105,15 @@ def uncommon_share(texts: Sequence[str], language: str) -> float:
 
 def glossary_on(texts: Iterable[str], glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
     """The glossary entries whose term appears in `texts` (any case, also with -s or -es), in glossary order."""
-    joined = "\n".join(texts)
-    return [entry for entry in glossary
-            if re.search(rf"(?<![\w-]){re.escape(entry.term)}(?:s|es)?(?![\w-])", joined, re.IGNORECASE)]
+    found = _terms_in("\n".join(texts), tuple(entry.term for entry in glossary))
+    return [glossary[index] for index in found]
+
+
+# The live preview asks again for every sheet after each save, and most sheets have not changed.
+@lru_cache(maxsize=4096)
+def _terms_in(text: str, terms: tuple[str, ...]) -> tuple[int, ...]:
+    return tuple(index for index, term in enumerate(terms)
+                 if re.search(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.IGNORECASE))
 
 
 def sheet_glossary(tool, glossary: Sequence[GlossaryEntry], index: int = 0) -> list[GlossaryEntry]:
