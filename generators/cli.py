@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from .engines import ENGINES
-from .errors import KitInvalid
+from .errors import KitInvalid, Problem
 
 
 def _validate(args) -> int:
@@ -115,6 +115,35 @@ def _packet(args) -> int:
     return 0
 
 
+def _translations(args) -> int:
+    from .kit import find_kit_root, load_kit
+    from .translations import FINGERPRINTS, fingerprint, report, stamped, translation_name, translation_status
+
+    root = find_kit_root(Path.cwd())
+    if args.stamp:
+        path = Path(args.stamp).resolve()
+        named = translation_name(path.stem)
+        if not named or not path.is_file():
+            raise KitInvalid([Problem("toolkit translations --stamp", 0, 0, "", f"{args.stamp} is not a translation "
+                                      "file: give the path of one such as toolkit/activities/data-walk.es.yml.")])
+        kit = load_kit(root, stamping=path)
+        translation = kit.translations[named]
+        english = kit.items[named[0]].content
+        marks = {name: fingerprint(getattr(english, name)) for name in translation.text if name != FINGERPRINTS}
+        path.write_text(stamped(path.read_text(encoding="utf-8"), marks), encoding="utf-8")
+        print(f"Wrote the fingerprints of {len(marks)} fields into {translation.source.shown_as}.")
+        return 0
+    kit = load_kit(root)
+    languages = sorted({language for _, language in kit.translations} | set(args.language or []))
+    statuses = [translation_status(item.content, item.id, language, kit.translations.get((item.id, language)),
+                                   item.source.shown_as)
+                for language in languages for item in kit.items.values()]
+    for line in report(statuses) or ["No translations yet: add one beside its English file, such as "
+                                     "toolkit/activities/data-walk.es.yml."]:
+        print(line)
+    return 1 if args.strict and not all(status.complete for status in statuses) else 0
+
+
 def _report(args) -> int:
     from .kit import find_kit_root, load_kit
     from .plain_words import sheet_readings
@@ -173,6 +202,14 @@ def parser() -> argparse.ArgumentParser:
     report.add_argument("--check", action="store_true",
                         help="exit with 1 if the average grade is above 6 or any sheet above 8")
     report.set_defaults(run=_report)
+    translations = commands.add_parser("translations", help="list, per language, what is translated, missing "
+                                       "or stale (the English changed after translation), by file and field")
+    translations.add_argument("--language", action="append", metavar="CODE",
+                              help="a language to list even with no translation yet, e.g. es (may be repeated)")
+    translations.add_argument("--strict", action="store_true", help="exit 1 if anything is missing or stale")
+    translations.add_argument("--stamp", metavar="FILE", help="write into a translation file the fingerprints "
+                              "of the English it now translates (after translating or updating it)")
+    translations.set_defaults(run=_translations)
     schemas = commands.add_parser("schemas", help="rewrite the JSON Schemas in schemas/ from the content model")
     schemas.set_defaults(run=_schemas)
     return main_parser
@@ -219,6 +256,10 @@ def _run(args) -> int:
     except KitInvalid as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped reading (`toolkit translations | head`): not a failure of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        return 0
     except KeyboardInterrupt as stop:
         print("Stopped. Nothing half-written was kept; what was there before is as it was.", file=sys.stderr)
         return 128 + getattr(stop, "signal_number", signal.SIGINT)

@@ -6,6 +6,7 @@ The Kit that comes back is read-only; renderers only read it.
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from .logo import logo_problem
 from .kit_data import SETTINGS_FILE, VOCABULARY_FILE, Item, Kit
 from .model import Settings, Vocabulary
 from .references import check_references
+from .translations import Translation, check_translation, translation_name
 from .yaml_source import SourceDocument, YamlProblem, read_yaml
 
 __all__ = ["SETTINGS_FILE", "VOCABULARY_FILE", "Item", "Kit", "find_kit_root", "load_kit", "load_plan"]
@@ -59,7 +61,8 @@ def content_files(root: Path) -> list[tuple[ContentType, Path]]:
     return found
 
 
-def load_kit(root: Path) -> Kit:
+def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
+    """`stamping`: a translation file about to get its fingerprints, so none are asked of it yet."""
     problems: list[Problem] = []
     settings_source, settings = _load_settings(root, problems)
     _, vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
@@ -68,6 +71,7 @@ def load_kit(root: Path) -> Kit:
     invalid_ids: set[str] = set()  # files with problems: references to them are not reported twice
     files_by_id: dict[str, list[str]] = {}
     candidates = []
+    translation_files: list[Path] = []
     for ctype, path in content_files(root):
         shown = display_path(path, root)
         if path.is_dir():
@@ -78,6 +82,9 @@ def load_kit(root: Path) -> Kit:
         if path.suffix not in YAML_ENDINGS:
             problems.append(Problem(shown, 0, 0, "", f"only .yml files belong in {ctype.folder}/. "
                                     "Rename the file to end in .yml, or move it elsewhere."))
+            continue
+        if translation_name(path.stem):
+            translation_files.append(path)
             continue
         if not _is_slug(path.stem):
             problems.append(Problem(shown, 0, 0, "", f"the file name '{path.name}' must be its id: lowercase "
@@ -104,6 +111,9 @@ def load_kit(root: Path) -> Kit:
         raise KitInvalid(problems)
     kit = Kit(root, settings, vocabulary, items, settings_source)
     problems.extend(check_references(kit, invalid_ids))
+    for path in translation_files:
+        problems.extend(_load_translation(kit, path, invalid_ids, stamping=stamping is not None
+                                          and path.resolve() == stamping.resolve()))
     if settings.fonts:  # imported only then: reading fonts brings in the PDF side
         from .pdf.font_files import extra_font_problems
 
@@ -136,6 +146,35 @@ def load_plan(kit: Kit, path: Path) -> Item:
     if problems:
         raise KitInvalid(problems)
     return item
+
+
+def _load_translation(kit: Kit, path: Path, invalid_ids: set[str], *, stamping: bool = False) -> list[Problem]:
+    """Read one translation file and check it against its English item; it joins kit.translations."""
+    shown = display_path(path, kit.root)
+    item_id, language = translation_name(path.stem)
+    english = kit.items.get(item_id)
+    if english is None or english.source.path.parent != path.parent:
+        if item_id in invalid_ids:
+            return []  # the English file has problems of its own, already reported
+        ids = [other.stem for other in path.parent.glob("*.yml") if not translation_name(other.stem)]
+        close = difflib.get_close_matches(item_id, ids, n=1, cutoff=0.6)
+        hint = f" Did you mean '{close[0]}.{language}.yml'?" if close else ""
+        return [Problem(shown, 0, 0, "", f"there is no {item_id}.yml beside this translation.{hint} A translation "
+                        "is named after its English file: <id>.<language>.yml, in the same folder.")]
+    try:
+        doc = read_yaml(path, shown)
+    except YamlProblem as error:
+        return [error.problem]
+    except OSError as error:
+        return [Problem(shown, 1, 1, "", f"the file cannot be read ({error.strerror}). Check its permissions.")]
+    if not isinstance(doc.data, dict):
+        return [doc.problem((), "a translation is a list of 'field: translated text' lines, with the English "
+                            "file's fields, and 'fingerprints:'.")]
+    translation = Translation(item_id, language, doc, doc.data)
+    problems = check_translation(translation, english.content, stamping=stamping)
+    if not problems:
+        kit.translations[(item_id, language)] = translation
+    return problems
 
 
 def _is_slug(text: str) -> bool:

@@ -6,6 +6,7 @@ Read-only once loaded (kit.py loads it); every output only reads it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -14,6 +15,9 @@ from .content_types import ContentType
 from .model import Content, Settings, Vocabulary
 from .source_dates import last_change_dates
 from .yaml_source import SourceDocument
+
+if TYPE_CHECKING:
+    from .translations import Translation
 
 SETTINGS_FILE = "kit.yml"
 VOCABULARY_FILE = "toolkit/vocabulary.yml"
@@ -36,6 +40,8 @@ class Kit:
     vocabulary: Vocabulary
     items: dict[str, Item] = field(default_factory=dict)  # every tool and session, by id
     settings_source: SourceDocument | None = None  # kit.yml as written: where each setting is
+    # Translations by (item id, language): sibling files such as listening-session.es.yml (translations.py).
+    translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
 
     def of_type(self, type_name: str) -> list[Item]:
         return sorted((i for i in self.items.values() if i.type.name == type_name),

@@ -21,11 +21,23 @@ if TYPE_CHECKING:
     from ..kit_data import Kit
     from ..references import ReferenceCheck
 
+
+
+class _ForPeople:
+    """Marks a type of text as words for people to read: the one place that says which fields a
+    translation gives (generators/translations.py). Ids, numbers and vocabulary terms lack it."""
+
+    def __repr__(self) -> str:
+        return "FOR_PEOPLE"
+
+
+FOR_PEOPLE = _ForPeople()
+
 # One line of text: no line breaks, surrounding spaces trimmed.
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200,
-                                        pattern=r"^[^\n]*$")]
+                                        pattern=r"^[^\n]*$"), FOR_PEOPLE]
 # A sentence or short paragraph.
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), FOR_PEOPLE]
 # An identifier such as a tool id or a vocabulary term: lowercase words joined by hyphens.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Minutes = Annotated[int, Field(ge=1, le=600)]
