@@ -49,15 +49,17 @@ def _left_by_tools(name: str) -> bool:
             or _VIM_SWAP.search(name.lower()) is not None or name.lower() in _SYSTEM_FILES)
 
 
-def content_files(root: Path) -> list[tuple[ContentType, Path]]:
+def content_files(root: Path, *, translations: bool = False) -> list[tuple[ContentType, Path]]:
     """Every file of every content type, and every folder named like a YAML file, without the
-    backups and system files of _left_by_tools. Files with other endings are reported, not skipped."""
+    backups and system files of _left_by_tools. Files with other endings are reported, not skipped.
+    Translations (data-walk.es.yml) are listed only with `translations=True`, and then alone."""
     found = []
     for ctype in CONTENT_TYPES:
         folder = root / ctype.folder
         if folder.is_dir():
             found.extend((ctype, path) for path in sorted(folder.iterdir())
-                         if not _left_by_tools(path.name) and (path.is_file() or path.suffix in YAML_ENDINGS))
+                         if not _left_by_tools(path.name) and (path.is_file() or path.suffix in YAML_ENDINGS)
+                         and (path.suffix in YAML_ENDINGS and translation_name(path.stem) is not None) == translations)
     return found
 
 
@@ -71,7 +73,6 @@ def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
     invalid_ids: set[str] = set()  # files with problems: references to them are not reported twice
     files_by_id: dict[str, list[str]] = {}
     candidates = []
-    translation_files: list[Path] = []
     for ctype, path in content_files(root):
         shown = display_path(path, root)
         if path.is_dir():
@@ -82,9 +83,6 @@ def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
         if path.suffix not in YAML_ENDINGS:
             problems.append(Problem(shown, 0, 0, "", f"only .yml files belong in {ctype.folder}/. "
                                     "Rename the file to end in .yml, or move it elsewhere."))
-            continue
-        if translation_name(path.stem):
-            translation_files.append(path)
             continue
         if not _is_slug(path.stem):
             problems.append(Problem(shown, 0, 0, "", f"the file name '{path.name}' must be its id: lowercase "
@@ -111,9 +109,10 @@ def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
         raise KitInvalid(problems)
     kit = Kit(root, settings, vocabulary, items, settings_source)
     problems.extend(check_references(kit, invalid_ids))
-    for path in translation_files:
-        problems.extend(_load_translation(kit, path, invalid_ids, stamping=stamping is not None
-                                          and path.resolve() == stamping.resolve()))
+    for _, path in content_files(root, translations=True):
+        if stamping is not None and path.resolve() != stamping.resolve():
+            continue  # stamping one file needs no other translation, nor waits for others to be finished
+        problems.extend(_load_translation(kit, path, invalid_ids, stamping=stamping is not None))
     if settings.fonts:  # imported only then: reading fonts brings in the PDF side
         from .pdf.font_files import extra_font_problems
 

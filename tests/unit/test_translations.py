@@ -105,3 +105,12 @@ def test_bad_translations_are_named_by_file_line_and_field(kit_root, name, text,
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_shipped_kit_has_no_missing_or_stale_translation():
+    """Changing English text means updating its translations too (then `toolkit translations --stamp`)."""
+    from tests.helpers import KIT_ROOT
+
+    result = run_toolkit(["translations", "--strict"], cwd=KIT_ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.startswith("es: ") and " 0 stale, 0 missing." in result.stdout.splitlines()[0]
