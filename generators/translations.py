@@ -15,7 +15,7 @@ import hashlib
 import json
 import re
 import typing
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 
@@ -36,8 +36,13 @@ class Translation:
     item_id: str
     language: str
     source: SourceDocument
-    text: dict                               # the translated fields, as written
-    fingerprints: dict[str, str] = field(default_factory=dict)
+    text: dict                               # the translated fields and `fingerprints:`, as written
+
+    @property
+    def fingerprints(self) -> dict[str, str]:
+        """Each translated field's fingerprint of the English it was translated from, as written."""
+        marks = self.text.get(FINGERPRINTS)
+        return {name: mark for name, mark in marks.items() if isinstance(mark, str)} if isinstance(marks, dict) else {}
 
 
 def translation_name(stem: str) -> tuple[str, str] | None:
@@ -119,7 +124,6 @@ def check_translation(translation: Translation, content: BaseModel, *, stamping:
             problems.append(document.problem((FINGERPRINTS, name), f"there is a fingerprint for '{name}', but no "
                                              "translated text. Remove the fingerprint, or translate the field",
                                              key=True))
-    translation.fingerprints = {name: mark for name, mark in fingerprints.items() if isinstance(mark, str)}
     return problems
 
 
