@@ -136,7 +136,8 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
         site_href=lambda path: relative_url(path, catalog_url),
         planner_href=relative_url(page_url(PLANNER_PATH, directory_urls), catalog_url))))
     files.append(SiteFile(FIELD_REFERENCE_PATH, render_field_reference(env)))
-    files.append(SiteFile(PLANNER_PATH, render_planner_page(env, kit, directory_urls)))
+    planner_root = relative_url("catalog.json", page_url(PLANNER_PATH, directory_urls)).removesuffix("catalog.json")
+    files.append(SiteFile(PLANNER_PATH, render_planner_page(env, kit, planner_root)))
     files.append(SiteFile(HOME_PATH, render_home_page(env, kit, entries, {page.name for page in guide_pages})))
     kit_pdfs = rendered.get(KIT_DOCUMENTS, [])
     files.extend(_pdf_files(kit_pdfs))

@@ -169,15 +169,15 @@ def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], 
     return env.get_template("catalog.md.j2").render(**context, cards=cards, total=len(entries))
 
 
-def render_planner_page(env: jinja2.Environment, kit: Kit, directory_urls: bool) -> str:
+def render_planner_page(env: jinja2.Environment, kit: Kit, root: str) -> str:
     """The meeting planner: its controls as HTML (with their labels), and the words its script shows.
-    Addresses are relative to the planner's own page, so the page works from any sub-path or folder."""
+    `root`: the site's root as seen from the planner's page ('../' or ''), so the page works from any
+    sub-path or folder."""
     words = ui_words(kit.settings.language)
     script_words = {key: value for key, value in words.items()
                     if key.startswith(("planner_", "type_")) or key in PLANNER_SCRIPT_WORDS}
     # '<' written as an escape, so no word can end the script element early.
     words_json = json.dumps(script_words, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
-    root = "../" if directory_urls else ""
     return env.overlay(finalize=None).get_template("planner.md.j2").render(
         **_context(kit, PLANNER_PATH), catalog_url=f"{root}catalog.json", catalog_script_url=f"{root}catalog.js",
         root_url=root or "./", papers=papers_in_order(kit.settings.paper), free_items=FREE_ITEMS,
