@@ -18,7 +18,8 @@ from . import staging_area
 from .console import show_messages
 from .engines import run_engine
 from .errors import KitInvalid, Problem
-from .generate import write_project
+from .generate import write_projects
+from .languages import published_languages
 from .kit import load_kit
 from .locale import text_direction
 from .output_safety import check_site_folder, mark_as_built
@@ -47,12 +48,15 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
     project = None
     try:  # from the moment the project folder exists, a stop removes it
         project = staging_area.new_folder(target)
-        config_file = write_project(kit, project, directory_urls=not plain_folder, pdfs=pdfs)
-        run_engine(engine, config_file)
+        config_files = write_projects(kit, project, directory_urls=not plain_folder, pdfs=pdfs)
         built = project / "site"
-        mark_pages_language(built, kit.settings.language, text_direction(kit.settings.language))
-        if plain_folder:
-            finish_plain_folder(built)
+        # The kit's own language first: building a site empties its folder, and the others go inside it.
+        for language, config_file in zip(published_languages(kit), config_files):
+            run_engine(engine, config_file)
+            language_root = built if language == kit.settings.language else built / language
+            mark_pages_language(language_root, language, text_direction(language))
+            if plain_folder:
+                finish_plain_folder(language_root)
         mark_as_built(built)
         staging_area.swap_into_place(built, target)
     finally:
@@ -71,7 +75,7 @@ def generate_project(root: Path, folder: Path, *, pdfs: bool = True) -> Path:
     staging = None
     try:
         staging = staging_area.new_folder(target)
-        write_project(kit, staging, pdfs=pdfs)
+        write_projects(kit, staging, pdfs=pdfs)
         mark_as_built(staging)
         staging_area.swap_into_place(staging, target)
     except BaseException:

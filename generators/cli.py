@@ -117,31 +117,20 @@ def _packet(args) -> int:
 
 def _translations(args) -> int:
     from .kit import find_kit_root, load_kit
-    from .translations import FINGERPRINTS, fingerprint, report, stamped, translation_name, translation_status
+    from .translation_report import listed_languages, stamp, statuses
+    from .translations import report
 
     root = find_kit_root(Path.cwd())
     if args.stamp:
-        path = Path(args.stamp).resolve()
-        named = translation_name(path.stem)
-        if not named or not path.is_file():
-            raise KitInvalid([Problem("toolkit translations --stamp", 0, 0, "", f"{args.stamp} is not a translation "
-                                      "file: give the path of one such as toolkit/activities/data-walk.es.yml.")])
-        kit = load_kit(root, stamping=path)
-        translation = kit.translations[named]
-        english = kit.items[named[0]].content
-        marks = {name: fingerprint(getattr(english, name)) for name in translation.text if name != FINGERPRINTS}
-        path.write_text(stamped(path.read_text(encoding="utf-8"), marks), encoding="utf-8")
-        print(f"Wrote the fingerprints of {len(marks)} fields into {translation.source.shown_as}.")
+        print(stamp(root, args.stamp))
         return 0
     kit = load_kit(root)
-    languages = sorted({language for _, language in kit.translations} | set(args.language or []))
-    statuses = [translation_status(item.content, item.id, language, kit.translations.get((item.id, language)),
-                                   item.source.shown_as)
-                for language in languages for item in kit.items.values()]
-    for line in report(statuses) or ["No translations yet: add one beside its English file, such as "
-                                     "toolkit/activities/data-walk.es.yml."]:
+    found = statuses(kit, listed_languages(kit, args.language or []))
+    for line in report(found) or ["No translations yet: add one beside its English file, such as "
+                                  "toolkit/activities/data-walk.es.yml, and list its language in kit.yml "
+                                  "under other_languages."]:
         print(line)
-    return 1 if args.strict and not all(status.complete for status in statuses) else 0
+    return 1 if args.strict and not all(status.complete for status in found) else 0
 
 
 def _report(args) -> int:

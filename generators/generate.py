@@ -3,7 +3,9 @@
 DIR gets a `docs/` folder (every page as Markdown, the PDFs, catalog.json, the guide and
 the kit's hand-written pages), the theme overrides, and an `mkdocs.yml` that needs no
 plugin of ours: `mkdocs build`, `properdocs build` or `zensical build` in DIR gives the kit.
-`toolkit build` builds from such a folder too.
+`toolkit build` builds from such a folder too. A kit published in other languages gets one more
+project per language (es/), whose site goes into the main site's folder of that name: build the
+main project first, then each language's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import yaml
 
 from .errors import KitInvalid, Problem
 from .kit import Kit
+from .languages import kit_in
 from .pdf.worksheets import build_pdfs
 from .site_files import Site, site_files
 
@@ -34,6 +37,16 @@ def read_site_config(root: Path) -> dict:
     if not isinstance(config, dict):
         raise KitInvalid([Problem("mkdocs.yml", 0, 0, "", "the file must hold 'setting: value' lines.")])
     return config
+
+
+def write_projects(kit: Kit, folder: Path, *, directory_urls: bool = True, pdfs: bool = True) -> list[Path]:
+    """The site's project in `folder`, and one per other language in a subfolder (es/) whose site goes
+    into the main site's folder of that name (site/es/). Returns their mkdocs.yml files, to build in order."""
+    config_files = [write_project(kit, folder, directory_urls=directory_urls, pdfs=pdfs)]
+    for language in kit.settings.other_languages:
+        config_files.append(write_project(kit_in(kit, language), folder / language, site_dir=f"../site/{language}",
+                                          directory_urls=directory_urls, pdfs=pdfs))
+    return config_files
 
 
 def write_project(kit: Kit, folder: Path, *, site_dir: str = "site", directory_urls: bool = True,

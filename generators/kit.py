@@ -17,6 +17,8 @@ from .errors import KitInvalid, Problem, display_path
 from .explain import explain
 from .logo import logo_problem
 from .kit_data import SETTINGS_FILE, VOCABULARY_FILE, Item, Kit
+from .locale import locale_file, use_kit_locales
+from .page_translations import page_folders, page_problems
 from .model import Settings, Vocabulary
 from .references import check_references
 from .translations import Translation, check_translation, translation_name
@@ -66,6 +68,7 @@ def content_files(root: Path, *, translations: bool = False) -> list[tuple[Conte
 def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
     """`stamping`: a translation file about to get its fingerprints, so none are asked of it yet."""
     problems: list[Problem] = []
+    use_kit_locales(root)
     settings_source, settings = _load_settings(root, problems)
     _, vocabulary = _load_one(root, VOCABULARY_FILE, Vocabulary, problems)
 
@@ -113,6 +116,12 @@ def load_kit(root: Path, *, stamping: Path | None = None) -> Kit:
         if stamping is not None and path.resolve() != stamping.resolve():
             continue  # stamping one file needs no other translation, nor waits for others to be finished
         problems.extend(_load_translation(kit, path, invalid_ids, stamping=stamping is not None))
+    for english_file, content in ((SETTINGS_FILE, settings), (VOCABULARY_FILE, vocabulary)):
+        for path in kit_translation_files(root, english_file):
+            if stamping is None or path.resolve() == stamping.resolve():
+                problems.extend(_read_translation(kit, path, english_file, content, stamping=stamping is not None))
+    problems.extend(_language_problems(kit))
+    problems.extend(problem for folder in page_folders(root) for problem in page_problems(folder, root))
     if settings.fonts:  # imported only then: reading fonts brings in the PDF side
         from .pdf.font_files import extra_font_problems
 
@@ -160,6 +169,21 @@ def _load_translation(kit: Kit, path: Path, invalid_ids: set[str], *, stamping: 
         hint = f" Did you mean '{close[0]}.{language}.yml'?" if close else ""
         return [Problem(shown, 0, 0, "", f"there is no {item_id}.yml beside this translation.{hint} A translation "
                         "is named after its English file: <id>.<language>.yml, in the same folder.")]
+    return _read_translation(kit, path, item_id, english.content, stamping=stamping)
+
+
+def kit_translation_files(root: Path, english_file: str) -> list[Path]:
+    """The translations of kit.yml or the vocabulary: kit.es.yml, toolkit/vocabulary.es.yml."""
+    english = root / english_file
+    return sorted(path for path in english.parent.glob(f"{english.stem}.*.yml")
+                  if translation_name(path.stem) and translation_name(path.stem)[0] == english.stem)
+
+
+def _read_translation(kit: Kit, path: Path, key: str, english: BaseModel, *, stamping: bool) -> list[Problem]:
+    """Read one translation file and check it against the English `english`; it joins kit.translations
+    under (key, language): key is the item's id, or the English file (kit.yml, toolkit/vocabulary.yml)."""
+    shown = display_path(path, kit.root)
+    language = translation_name(path.stem)[1]
     try:
         doc = read_yaml(path, shown)
     except YamlProblem as error:
@@ -169,10 +193,25 @@ def _load_translation(kit: Kit, path: Path, invalid_ids: set[str], *, stamping: 
     if not isinstance(doc.data, dict):
         return [doc.problem((), "a translation is a list of 'field: translated text' lines, with the English "
                             "file's fields, and 'fingerprints:'.")]
-    translation = Translation(item_id, language, doc, doc.data)
-    problems = check_translation(translation, english.content, stamping=stamping)
+    translation = Translation(key, language, doc, doc.data)
+    problems = check_translation(translation, english, stamping=stamping)
     if not problems:
-        kit.translations[(item_id, language)] = translation
+        kit.translations[(key, language)] = translation
+    return problems
+
+
+def _language_problems(kit: Kit) -> list[Problem]:
+    """Each language the kit is also published in has interface words, and is not the kit's own."""
+    problems = []
+    source = kit.settings_source
+    for language in kit.settings.other_languages:
+        if language == kit.settings.language:
+            problems.append(source.problem(("other_languages",), f"'{language}' is the kit's own language "
+                                           "(language:). List only the languages it is translated into"))
+        elif locale_file(language) is None:
+            problems.append(source.problem(("other_languages",), f"there are no interface words for '{language}'. "
+                                           f"Copy generators/locales/en.yml to locales/{language}.yml beside kit.yml "
+                                           "and translate its values, or remove the language"))
     return problems
 
 

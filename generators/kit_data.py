@@ -17,7 +17,7 @@ from .source_dates import last_change_dates
 from .yaml_source import SourceDocument
 
 if TYPE_CHECKING:
-    from .translations import Translation
+    from .translations import FieldStatus, Translation
 
 SETTINGS_FILE = "kit.yml"
 VOCABULARY_FILE = "toolkit/vocabulary.yml"
@@ -42,6 +42,10 @@ class Kit:
     settings_source: SourceDocument | None = None  # kit.yml as written: where each setting is
     # Translations by (item id, language): sibling files such as listening-session.es.yml (translations.py).
     translations: dict[tuple[str, str], Translation] = field(default_factory=dict)
+    # A kit in another language (languages.py): the kit it was translated from, and the items it
+    # shows in that kit's language because their translation is missing or stale, with what is.
+    source_kit: Kit | None = None
+    untranslated: dict[str, FieldStatus] = field(default_factory=dict)
 
     def of_type(self, type_name: str) -> list[Item]:
         return sorted((i for i in self.items.values() if i.type.name == type_name),

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from .errors import KitInvalid
 from .kit import load_kit
 from .mkdocs_preview import DirtyPreview
+from .page_translations import is_page_translation
 from .pdf.worksheets import build_pdfs
 from .plain_folder import finish_plain_folder
 from .preview import BackgroundPdfs
@@ -73,6 +74,9 @@ class ToolkitPlugin(BasePlugin[ToolkitOptions]):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if is_page_translation(Path(file.src_uri)):
+                files.remove(file)  # catalog.es.md belongs to the Spanish site, which `toolkit build` makes
         for file in self.site.files:
             if file.hand_written:
                 continue  # MkDocs reads the docs folder itself

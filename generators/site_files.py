@@ -24,7 +24,9 @@ from .colour import site_colours
 from .content_types import CONTENT_TYPES
 from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit
+from .languages import language_name, published_languages
 from .locale import text_direction, ui_words
+from .page_translations import GUIDE_FOLDER, current_translation, english_pages, is_page_translation, page_status
 from .pdf.previews import SheetPreview, build_previews
 from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, RenderedPdf, build_pdfs
@@ -50,8 +52,8 @@ from .site_pages import (
 )
 from .templating import site_environment
 from .text import human_size
+from .translations import FieldStatus
 
-GUIDE_FOLDER = "facilitation/guide"
 # A section with more pages than this lists only its index page in the navigation: every
 # page lists its section's pages, so hundreds of tools would make each page hundreds of KB.
 NAV_PAGES_LIMIT = 60
@@ -113,12 +115,15 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
         files.extend(_pdf_files(item_pdfs))
         item_previews = previews.get(item_id, [])
         files.extend(_preview_files(item_previews))
-        page = render_item_page(env, kit, item, downloads, item_previews)
+        # An item not translated (yet) shows whole in the kit's own language, and says so.
+        shown_kit, shown = (kit.source_kit, kit.source_kit.items[item_id]) if item_id in kit.untranslated else (kit, item)
+        page = render_item_page(env if shown_kit is kit else site_environment(kit.root), shown_kit, shown, downloads,
+                                item_previews)
         # Tools and sessions carry the planner's buttons, which need its script (overrides/main.html).
         plan_actions = {} if item.type.is_handout else {"plan_actions": True}
-        files.append(SiteFile(paths[item_id], with_front_matter(page, title=escape(item.content.title, quote=False),
-                                                                description=escape(item.content.purpose),
-                                                                **plan_actions)))
+        files.append(SiteFile(paths[item_id], with_front_matter(
+            page, title=escape(shown.content.title, quote=False), description=escape(shown.content.purpose),
+            **plan_actions, **_shown_untranslated(kit, kit.untranslated.get(item_id)))))
         entries.append(catalog_entry(kit, item, urls[item_id],
                                      {pdf.variant: pdf.site_path for pdf in item_pdfs},
                                      previews=[preview.catalog_fields() for preview in item_previews]))
@@ -128,8 +133,8 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
         files.extend(SiteFile(term_path(kind, term.id), with_front_matter(
             render_term_page(env, kit, kind, term, entries), title=escape(term.label, quote=False)))
                      for term in getattr(kit.vocabulary, kind))
-    guide_pages = sorted((kit.root / GUIDE_FOLDER).glob("*.md"))
-    files.extend(SiteFile(f"guide/{page.name}", source=page) for page in guide_pages)
+    guide_pages = english_pages(kit.root / GUIDE_FOLDER)
+    files.extend(_hand_written_page(kit, f"guide/{page.name}", page) for page in guide_pages)
     catalog_url = page_url(CATALOG_PATH, directory_urls)
     files.append(SiteFile(CATALOG_PATH, render_catalog_page(
         env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url),
@@ -145,10 +150,10 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
     files.append(SiteFile(PRINT_PAGE, render_print_page(kit, downloads, entries)))
     files.append(SiteFile("catalog.json", catalog_json(
         kit, entries, {variant: download.path for variant, download in downloads.items()})))
-    files.extend(_hand_written(docs_dir))
+    files.extend(_hand_written(kit, docs_dir))
     return Site(files, navigation(kit, files), site_settings(kit),
                 {"toolkit_colours": site_colours(kit.settings.primary_colour),
-                 "toolkit_plain_folder": not directory_urls})
+                 "toolkit_plain_folder": not directory_urls, **language_switch(kit)})
 
 
 def _pdf_files(pdfs: list[RenderedPdf]) -> list[SiteFile]:
@@ -160,11 +165,53 @@ def _preview_files(previews: list[SheetPreview]) -> list[SiteFile]:
             for preview in previews for image in (preview.small, preview.large)]
 
 
-def _hand_written(docs_dir: Path) -> list[SiteFile]:
+def _hand_written(kit: Kit, docs_dir: Path) -> list[SiteFile]:
+    """The kit's own docs folder: its pages (in the kit's language: translations.py) and other files."""
     if not docs_dir.is_dir():
         return []
-    return [SiteFile(path.relative_to(docs_dir).as_posix(), source=path, hand_written=True)
-            for path in sorted(docs_dir.rglob("*")) if path.is_file() and not path.name.startswith(".")]
+    return [_hand_written_page(kit, path.relative_to(docs_dir).as_posix(), path, in_docs=True)
+            for path in sorted(docs_dir.rglob("*"))
+            if path.is_file() and not path.name.startswith(".") and not is_page_translation(path)]
+
+
+def _hand_written_page(kit: Kit, site_path: str, english: Path, *, in_docs: bool = False) -> SiteFile:
+    """A hand-written page (or other file) as the kit's language shows it: its current translation,
+    else the page in the kit's own language with a notice."""
+    if kit.source_kit is None or english.suffix != ".md":
+        return SiteFile(site_path, source=english, hand_written=in_docs)
+    translation = current_translation(english, kit.settings.language)
+    if translation is not None:
+        return SiteFile(site_path, source=translation)
+    status = page_status(english, kit.settings.language, kit.root)
+    return SiteFile(site_path, with_front_matter(english.read_text(encoding="utf-8"), **_shown_untranslated(kit, status)))
+
+
+def _shown_untranslated(kit: Kit, status: FieldStatus | None) -> dict[str, str]:
+    """Front matter for a page shown in the kit's own language: its language, and the notice
+    (overrides/main.html shows both)."""
+    if status is None:
+        return {}
+    source = kit.source_kit.settings.language
+    words = ui_words(kit.settings.language)
+    notice = words["stale_notice" if status.stale else "untranslated_notice"].format(source=language_name(source))
+    return {"content_language": source, "translation_notice": notice}
+
+
+def language_switch(kit: Kit) -> dict:
+    """mkdocs.yml's `extra` for the switch to the same page in the kit's other languages: each
+    language's root folder as seen from this one's ('es/' from the English site, '../' back)."""
+    languages = published_languages(kit)
+    if len(languages) < 2:
+        return {}
+    here = "" if kit.source_kit is None else f"{kit.settings.language}/"
+    back = "../" * here.count("/")
+    others = [{"language": language, "name": language_name(language),
+               "root": back + ("" if index == 0 else f"{language}/")}
+              for index, language in enumerate(languages) if language != kit.settings.language]
+    # `alternate` set but not a list: Material then includes partials/alternate.html (ours, which
+    # links to the same page) without the <link rel="alternate"> tags that make its script fetch
+    # every language's sitemap.xml on every page.
+    return {"alternate": True, "toolkit_languages": others}
 
 
 def with_front_matter(markdown: str, **meta: str | bool) -> str:

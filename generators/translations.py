@@ -188,6 +188,19 @@ def translation_status(content: BaseModel, item_id: str, language: str, translat
     return FieldStatus(item_id, language, translation.source.shown_as, missing, stale)
 
 
+def translated(english, text):
+    """`english` (a model, list, dict or text) with its words replaced by `text`, a translation of
+    the same shape that check_translation accepted. Ids, numbers and terms stay as they were."""
+    if isinstance(english, BaseModel):
+        return english.model_copy(update={name: translated(getattr(english, name), part)
+                                          for name, part in text.items() if name != FINGERPRINTS})
+    if isinstance(english, (list, tuple)):
+        return type(english)(translated(part, text_part) for part, text_part in zip(english, text))
+    if isinstance(english, dict):
+        return {key: translated(value, text[key]) for key, value in english.items()}
+    return text.strip() if isinstance(text, str) else english
+
+
 def stamped(text: str, fingerprints: dict[str, str]) -> str:
     """The translation file's text with its `fingerprints:` block replaced by `fingerprints` (put at
     the end); every other line, comments included, stays as it was."""
@@ -215,7 +228,7 @@ def report(statuses: list[FieldStatus]) -> list[str]:
         complete = sum(status.complete for status in mine)
         stale = sum(bool(status.stale) for status in mine)
         missing = sum(bool(status.missing) and not status.stale for status in mine)
-        lines.append(f"{language}: {complete} of {len(mine)} items translated, {stale} stale, {missing} missing.")
+        lines.append(f"{language}: {complete} of {len(mine)} files translated, {stale} stale, {missing} missing.")
         for status in mine:
             if status.stale:
                 lines.append(f"  {status.shown_as}: stale (the English changed after translation): "

@@ -38,6 +38,8 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
                                         pattern=r"^[^\n]*$"), FOR_PEOPLE]
 # A sentence or short paragraph.
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000), FOR_PEOPLE]
+# An address or a file path on one line (a web address, a logo's file): read by machines, never translated.
+Address = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\n]*$")]
 # An identifier such as a tool id or a vocabulary term: lowercase words joined by hyphens.
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 Minutes = Annotated[int, Field(ge=1, le=600)]

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .common import Line, Slug, Strict, Text
+from .common import Address, Line, Slug, Strict, Text
 from .fonts import Font
 
 # Headings and rules print in the primary colour on white paper; below this contrast
@@ -18,7 +18,7 @@ class Licence(Strict):
     """The licence of the kit's content (tools, worksheets, guide)."""
 
     name: Line = Field(description="Short name, e.g. 'CC BY 4.0'.")
-    url: Line = Field(pattern=r"^https?://", description="Where the licence text is published.")
+    url: Address = Field(pattern=r"^https?://", description="Where the licence text is published.")
 
 
 def contrast_with_white(colour: str) -> float:
@@ -40,18 +40,22 @@ class Settings(Strict):
     tagline: Line = Field(description="One line under the name on the home page.")
     organization: Line = Field(description="Who publishes this copy of the kit; printed on every PDF.")
     language: Slug = Field("en", description="Language of the content, e.g. 'en'.")
+    other_languages: list[Slug] = Field(default_factory=list, description="Languages the site and PDFs are "
+                                        "also published in, e.g. [es]: each is built from the translation files "
+                                        "(such as data-walk.es.yml) into its own folder of the site, such as es/. "
+                                        "Each needs a file of interface words, locales/<language>.yml.")
     content_licence: Licence = Field(description="Licence of the content.")
     paper: Literal["letter", "a4"] = Field("letter", description="Paper size listed first, and the paper "
                                            "of the fillable worksheets.")
-    logo: Line | None = Field(None, pattern=r"^overrides/assets/[A-Za-z0-9_./-]+\.(svg|png)$",
+    logo: Address | None = Field(None, pattern=r"^overrides/assets/[A-Za-z0-9_./-]+\.(svg|png)$",
                               description="The organization's logo, printed on every PDF: an .svg or .png "
                               "file under overrides/assets/, e.g. 'overrides/assets/logo.svg'.")
     primary_colour: str = Field("#0b5563", pattern=r"^#[0-9a-fA-F]{6}$",
                                 description="The colour of headings and rules on every PDF, as '#rrggbb'. "
                                 "It must be dark enough to read on white paper.")
-    site_url: Line | None = Field(None, pattern=r"^https?://", description="Where the site is published; "
+    site_url: Address | None = Field(None, pattern=r"^https?://", description="Where the site is published; "
                                   "used for short links in PDF footers.")
-    repository_url: Line | None = Field(None, pattern=r"^https?://", description="The kit's repository; "
+    repository_url: Address | None = Field(None, pattern=r"^https?://", description="The kit's repository; "
                                         "enables 'edit this tool' links.")
     contact: Text | None = Field(None, description="How readers reach the publisher.")
     fonts: list[Font] = Field(default_factory=list, description="Fonts for the characters the kit's own "

@@ -30,13 +30,22 @@ def asset_folders(kit_root: Path) -> list[Path]:
     return [*template_folders(kit_root, "print"), kit_root / "overrides" / "assets"]
 
 
+# The website's own scripts and styles (overrides/assets/javascripts, .../stylesheets): never
+# print assets, so a change to the site's look does not make every PDF render again.
+SITE_ONLY_FOLDERS = ("javascripts", "stylesheets")
+
+
+def _site_only(relative_parts: tuple[str, ...]) -> bool:
+    return len(relative_parts) > 1 and relative_parts[0] in SITE_ONLY_FOLDERS
+
+
 class AssetLookup:
     def __init__(self, folders: list[Path]):
         self.folders = [folder.resolve() for folder in folders]
 
     def find(self, relative: str) -> Path | None:
         parts = PurePosixPath(relative).parts
-        if not parts or ".." in parts or relative.startswith("/"):
+        if not parts or ".." in parts or relative.startswith("/") or _site_only(parts):
             return None
         for folder in self.folders:
             candidate = (folder / relative).resolve()
@@ -49,14 +58,15 @@ class AssetLookup:
         """A hash of every asset file, so a change to any CSS or font invalidates cached PDFs.
 
         Templates (.j2) are left out: they shape the HTML, which each PDF's key holds, so a
-        changed template re-renders only the documents whose HTML it changes.
+        changed template re-renders only the documents whose HTML it changes. So are the
+        website's scripts and styles, which no print document may load.
         """
         digest = hashlib.sha256()
         for folder in self.folders:
             if not folder.is_dir():
                 continue
             for path in sorted(folder.rglob("*")):
-                if path.is_file() and path.suffix != ".j2":
+                if path.is_file() and path.suffix != ".j2" and not _site_only(path.relative_to(folder).parts):
                     digest.update(path.relative_to(folder).as_posix().encode())
                     digest.update(path.read_bytes())
         return digest.hexdigest()

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from ..errors import KitInvalid, Problem, display_path
 from ..kit import SETTINGS_FILE, VOCABULARY_FILE, Kit
-from ..locale import LOCALES, ui_words
+from ..locale import LOCALES, locale_file, ui_words
 from ..model.fonts import FONT_ENDINGS, FONTS_FOLDER
 from ..yaml_source import SourceDocument, read_yaml
 from .font_files import code_points, extra_font_files, extra_font_problems, own_font_files
@@ -82,8 +82,8 @@ def _texts(value: object, place: Place) -> Iterator[tuple[Place, str]]:
 def _interface_words(kit: Kit) -> Iterator[tuple[Place, str]]:
     """The words templates print around the content, from the kit language's file, else English."""
     language = kit.settings.language
-    translated = LOCALES / f"{language}.yml"
-    own = set(read_yaml(translated, language).data or {}) if language != "en" and translated.is_file() else set()
+    translated = locale_file(language)
+    own = set(read_yaml(translated, language).data or {}) if translated and translated.name != "en.yml" else set()
     for key, words in ui_words(language).items():
         path = translated if key in own else LOCALES / "en.yml"
         yield Place(path, display_path(path, kit.root), (key,)), str(words)

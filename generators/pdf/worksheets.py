@@ -65,9 +65,13 @@ def kit_file_stem(kit: Kit) -> str:
 def pdf_jobs(kit: Kit, page_urls: dict[str, str]) -> list[PdfJob]:
     """Every item's PDFs (the kit-wide ones are joined from pieces: kit_documents.py)."""
     env = print_environment(kit.root)
-    words = ui_words(kit.settings.language)
-    return [job for item in sorted(kit.items.values(), key=lambda i: i.id)
-            for job in _item_jobs(env, kit, words, item, page_urls[item.id])]
+    jobs = []
+    for item in sorted(kit.items.values(), key=lambda i: i.id):
+        # An item a translated kit shows untranslated prints as in the kit it comes from (languages.py).
+        own_kit = kit.source_kit if item.id in kit.untranslated else kit
+        jobs.extend(_item_jobs(env, own_kit, ui_words(own_kit.settings.language), own_kit.items[item.id],
+                               page_urls[item.id]))
+    return jobs
 
 
 def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]:

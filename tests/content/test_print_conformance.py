@@ -47,7 +47,8 @@ def test_every_page_s_marked_content_is_reachable_from_the_structure_tree(built_
 def test_every_pdf_has_a_language_and_shows_its_title_as_the_window_title(built_site):
     for path in all_pdfs(built_site):
         with pikepdf.open(path) as pdf:
-            assert str(pdf.Root.Lang) == "en", path.name
+            language = "es" if path.relative_to(built_site).parts[0] == "es" else "en"
+            assert str(pdf.Root.Lang) == language, path.name
             assert pdf.Root.ViewerPreferences.DisplayDocTitle is True, path.name
             assert str(pdf.docinfo.Title).strip(), path.name
 
