@@ -139,6 +139,14 @@ def _report(args) -> int:
     from .reading_report import report_lines, targets_met
 
     kit = load_kit(find_kit_root(Path.cwd()))
+    if args.language and args.language != kit.settings.language:
+        from .languages import kit_in
+
+        if args.language not in kit.settings.other_languages:
+            raise KitInvalid([Problem("toolkit report --language", 0, 0, "", f"the kit is not published in "
+                                      f"'{args.language}'. Use one of: {', '.join(kit.settings.other_languages) or '-'} "
+                                      "(kit.yml's other_languages).")])
+        kit = kit_in(kit, args.language)
     readings = sheet_readings(kit)
     print("\n".join(report_lines(kit, readings)))
     return 0 if not args.check or targets_met(readings) else 1
@@ -189,7 +197,10 @@ def parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="show how plain each participant sheet is: reading grade, "
                                  "uncommon words, words explained on the sheet")
     report.add_argument("--check", action="store_true",
-                        help="exit with 1 if the average grade is above 6 or any sheet above 8")
+                        help="exit with 1 if the average grade is above 6 or any sheet above 8 (in Spanish: "
+                        "the average Fernández-Huerta score below 70 or any sheet below 60)")
+    report.add_argument("--language", metavar="CODE", help="report the sheets in this language of the kit, "
+                        "e.g. es (Spanish gets the Fernández-Huerta score)")
     report.set_defaults(run=_report)
     translations = commands.add_parser("translations", help="list, per language, what is translated, missing "
                                        "or stale (the English changed after translation), by file and field")

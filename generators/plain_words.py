@@ -104,7 +104,8 @@ def uncommon_share(texts: Sequence[str], language: str) -> float:
 
 
 def glossary_on(texts: Iterable[str], glossary: Sequence[GlossaryEntry]) -> list[GlossaryEntry]:
-    """The glossary entries whose term appears in `texts` (any case, also with -s or -es), in glossary order."""
+    """The glossary entries whose term appears in `texts` (any case, any of its words also with -s or -es),
+    in glossary order."""
     found = _terms_in("\n".join(texts), tuple(entry.term for entry in glossary))
     return [glossary[index] for index in found]
 
@@ -112,8 +113,15 @@ def glossary_on(texts: Iterable[str], glossary: Sequence[GlossaryEntry]) -> list
 # The live preview asks again for every sheet after each save, and most sheets have not changed.
 @lru_cache(maxsize=4096)
 def _terms_in(text: str, terms: tuple[str, ...]) -> tuple[int, ...]:
-    return tuple(index for index, term in enumerate(terms)
-                 if re.search(rf"(?<![\w-]){re.escape(term)}(?:s|es)?(?![\w-])", text, re.IGNORECASE))
+    return tuple(index for index, term in enumerate(terms) if _term_pattern(term).search(text))
+
+
+@lru_cache(maxsize=1024)
+def _term_pattern(term: str) -> re.Pattern:
+    """Any word of the term may be plural: English makes the last one so ('community health workers'),
+    Spanish the first ('promotores de salud', 'partes interesadas')."""
+    plural_words = r"\s+".join(rf"{re.escape(word)}(?:s|es)?" for word in term.split())
+    return re.compile(rf"(?<![\w-]){plural_words}(?![\w-])", re.IGNORECASE)
 
 
 def sheet_glossary(tool, glossary: Sequence[GlossaryEntry], index: int = 0) -> list[GlossaryEntry]:
@@ -131,10 +139,17 @@ class SheetReading:
     grade: float | None  # None where the grade formula does not fit the language
     uncommon: float
     explained: list[str]  # glossary terms the sheet uses, printed with their meanings
+    ease: float | None = None  # the Fernández-Huerta score, for a sheet in Spanish (spanish_words.py)
 
     @property
     def name(self) -> str:
         return f"{self.item.type.plural}/{self.item.id}" + (f" ({self.audience})" if self.audience else "")
+
+
+def fernandez_huerta(texts: Sequence[str]) -> float | None:
+    from .spanish_words import fernandez_huerta as score  # it counts words with this module's rules
+
+    return score(texts)
 
 
 def sheet_readings(kit: Kit) -> list[SheetReading]:
@@ -148,9 +163,9 @@ def sheet_readings(kit: Kit) -> list[SheetReading]:
         for audience, texts in sheets:
             explained = glossary_on(texts, kit.vocabulary.glossary)
             read = [*texts, *(entry.meaning for entry in explained)]
-            english = language.split("-", 1)[0] == "en"
+            primary = language.split("-", 1)[0]
             readings.append(SheetReading(
                 item, audience if len(sheets) > 1 else None, sum(len(words(text)) for text in read),
-                reading_grade(read) if english else None, uncommon_share(read, language),
-                [entry.term for entry in explained]))
+                reading_grade(read) if primary == "en" else None, uncommon_share(read, language),
+                [entry.term for entry in explained], fernandez_huerta(read) if primary == "es" else None))
     return readings

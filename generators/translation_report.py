@@ -29,8 +29,11 @@ def statuses(kit: Kit, languages: list[str]) -> list[FieldStatus]:
 
 
 def listed_languages(kit: Kit, asked: list[str]) -> list[str]:
-    """The languages kit.yml publishes, those with a translation file, and those asked for."""
-    return sorted({*kit.settings.other_languages, *(language for _, language in kit.translations), *asked})
+    """The languages kit.yml publishes, those with a translation file (of an item or a page), and
+    those asked for."""
+    pages = {translation_name(path.stem)[1] for folder in page_folders(kit.root) if folder.is_dir()
+             for path in folder.rglob("*.md") if is_page_translation(path)}
+    return sorted({*kit.settings.other_languages, *(language for _, language in kit.translations), *pages, *asked})
 
 
 def stamp(root: Path, given: str) -> str:

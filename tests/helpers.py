@@ -118,6 +118,22 @@ worksheet:
 """
 
 
+# VALID_ACTIVITY's words in Spanish: a translation file (quick-check-in.es.yml) before its fingerprints.
+SPANISH = """\
+# Traducción de quick-check-in.yml
+title: Ronda rápida
+purpose: Empezar una reunión en la que todas las personas hablen una vez
+steps:
+  - title: Preguntar
+    text: Haga una pregunta que cada persona responda en una frase.
+  - title: Escuchar
+    text: Den la vuelta al círculo; nadie comenta las respuestas.
+worksheet:
+  prompts:
+    - label: Algo que espero que decidamos hoy
+"""
+
+
 def png(width: int, height: int) -> bytes:
     """A real PNG of one grey colour: the header holds the size the logo check reads."""
     def chunk(kind: bytes, data: bytes) -> bytes:

@@ -21,8 +21,9 @@ class Term(Strict):
 class GlossaryEntry(Strict):
     """A word participants may not know, and its plain meaning: printed on every sheet that uses the word."""
 
-    term: Line = Field(description="The word or phrase as sheets write it, e.g. 'stakeholder'. A plural "
-                       "ending in -s or -es is matched too.")
+    term: Line = Field(description="The word or phrase as sheets write it, e.g. 'stakeholder'. Any of its "
+                       "words may also end in -s or -es, so plurals match ('partes interesadas' for "
+                       "'parte interesada').")
     meaning: Text = Field(description="What it means, in one short plain sentence.")
 
 

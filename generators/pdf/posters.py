@@ -17,7 +17,7 @@ from .documents import print_context
 
 MM_PER_POINT = 25.4 / 72
 BASE_FONT_PT = 11        # the root font size on an A3 poster; poster.css sizes everything in rem
-HEADER_REM, GAP_REM = 5, 0.4  # the header's height and the gap below it, as in poster.css
+HEADER_REM, GAP_REM = 6.2, 0.4  # the header's height (a title and up to two lines of purpose) and the gap below it, as in poster.css
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,14 @@ def test_the_meeting_planner_from_the_folder(folder_copy, open_file, catalog, tm
     session = yaml.safe_load(saved.read_text(encoding="utf-8"))
     assert [row["tool"] for row in session["agenda"]] == [tools[1]["id"], tools[0]["id"]]
     assert session["minutes"] == sum(tool["steps_minutes"] for tool in tools)
+
+
+def test_the_language_link_works_from_the_folder(folder_copy, open_file):
+    page = open_file(folder_copy / "activities" / f"{SEARCHED_TOOL}.html")
+    page.get_by_role("link", name="Español").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/es/activities/{SEARCHED_TOOL}.html")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"/partnership-toolkit/activities/{SEARCHED_TOOL}.html")

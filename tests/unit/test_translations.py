@@ -10,21 +10,8 @@ from generators.kit import load_kit
 from generators.model import Activity
 from generators.page_translations import english_pages, page_folders
 from generators.translations import field_is_for_people, translatable_fields
-from tests.helpers import VALID_ACTIVITY, run_toolkit
+from tests.helpers import SPANISH, VALID_ACTIVITY, run_toolkit
 
-SPANISH = """\
-# Traducción de quick-check-in.yml
-title: Ronda rápida
-purpose: Empezar una reunión en la que todas las personas hablen una vez
-steps:
-  - title: Preguntar
-    text: Haga una pregunta que cada persona responda en una frase.
-  - title: Escuchar
-    text: Den la vuelta al círculo; nadie comenta las respuestas.
-worksheet:
-  prompts:
-    - label: Algo que espero que decidamos hoy
-"""
 
 
 @pytest.fixture
