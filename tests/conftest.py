@@ -54,7 +54,8 @@ def built_site(tmp_path_factory) -> Path:
     if prebuilt:
         return Path(prebuilt).resolve()
     site = tmp_path_factory.mktemp("built") / "site"
-    result = run_toolkit(["build", "--site-dir", str(site)], cwd=KIT_ROOT)
+    # Every PDF in two languages, from an empty cache, while the other half of the tests runs.
+    result = run_toolkit(["build", "--site-dir", str(site)], cwd=KIT_ROOT, timeout=1500)
     assert result.returncode == 0, result.stderr
     return site
 

@@ -71,10 +71,10 @@ def copy_fixture_kit(target: Path) -> Path:
     return target
 
 
-def run_toolkit(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+def run_toolkit(args: list[str], cwd: Path, *, timeout: int = 600) -> subprocess.CompletedProcess:
     """Run the installed `toolkit` command as a user would."""
     toolkit = Path(sys.executable).parent / "toolkit"
-    return subprocess.run([str(toolkit), *args], cwd=cwd, capture_output=True, text=True, timeout=600)
+    return subprocess.run([str(toolkit), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout)
 
 
 def git(kit_root: Path, *args: str, day: str | None = None) -> None:
