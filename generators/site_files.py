@@ -140,7 +140,12 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
         env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url),
         site_href=lambda path: relative_url(path, catalog_url),
         planner_href=relative_url(page_url(PLANNER_PATH, directory_urls), catalog_url))))
-    files.append(SiteFile(FIELD_REFERENCE_PATH, render_field_reference(env)))
+    # The field reference is written from the content model's own descriptions, which are in English.
+    reference = render_field_reference(env)
+    if kit.source_kit is not None:
+        status = FieldStatus(FIELD_REFERENCE_PATH, kit.settings.language, FIELD_REFERENCE_PATH, ["page"], [])
+        reference = with_front_matter(reference, **_shown_untranslated(kit, status, shown_in="en"))
+    files.append(SiteFile(FIELD_REFERENCE_PATH, reference))
     planner_root = relative_url("catalog.json", page_url(PLANNER_PATH, directory_urls)).removesuffix("catalog.json")
     files.append(SiteFile(PLANNER_PATH, render_planner_page(env, kit, planner_root)))
     files.append(SiteFile(HOME_PATH, render_home_page(env, kit, entries, {page.name for page in guide_pages})))
@@ -186,12 +191,12 @@ def _hand_written_page(kit: Kit, site_path: str, english: Path, *, in_docs: bool
     return SiteFile(site_path, with_front_matter(english.read_text(encoding="utf-8"), **_shown_untranslated(kit, status)))
 
 
-def _shown_untranslated(kit: Kit, status: FieldStatus | None) -> dict[str, str]:
-    """Front matter for a page shown in the kit's own language: its language, and the notice
-    (overrides/main.html shows both)."""
+def _shown_untranslated(kit: Kit, status: FieldStatus | None, shown_in: str | None = None) -> dict[str, str]:
+    """Front matter for a page shown in the kit's own language (or `shown_in`): its language, and the
+    notice (overrides/main.html shows both)."""
     if status is None:
         return {}
-    source = kit.source_kit.settings.language
+    source = shown_in or kit.source_kit.settings.language
     words = ui_words(kit.settings.language)
     notice = words["stale_notice" if status.stale else "untranslated_notice"].format(source=language_name(source))
     return {"content_language": source, "translation_notice": notice}

@@ -77,8 +77,12 @@ def edit_url(kit: Kit, item: Item) -> Markup | None:
     repository = kit.settings.repository_url
     if not repository:
         return None
+    source = item.source.shown_as
+    if kit.source_kit is not None and item.id not in kit.untranslated:
+        # A translated page is edited in its translation: data-walk.es.yml beside data-walk.yml.
+        source = source.removesuffix(".yml") + f".{kit.settings.language}.yml"
     # Percent-encode everything Markdown could read as syntax ('(', ')', spaces, '<').
-    url = f"{repository.rstrip('/')}/edit/main/{item.source.shown_as}"
+    url = f"{repository.rstrip('/')}/edit/main/{source}"
     return Markup(quote(url, safe=":/?#@!$&'*+,;=%~"))
 
 
