@@ -108,7 +108,7 @@ def test_a_guide_page_translation_is_missing_then_current_then_stale(one_tool_ki
     assert page_status(english, "es", one_tool_kit).complete and current_translation(english, "es") == spanish
     english.write_text("# Welcome\n\nRead this first, then the tools.\n", encoding="utf-8")
     assert page_status(english, "es", one_tool_kit).stale == ["page"] and current_translation(english, "es") is None
-    result = run_toolkit(["translations", "--strict"], cwd=one_tool_kit)
+    result = run_toolkit(["translations", "--strict", "--language", "es"], cwd=one_tool_kit)
     assert result.returncode == 1
     assert "facilitation/guide/welcome.es.md: stale (the English changed after translation): page" in result.stdout
 
