@@ -27,7 +27,8 @@ $(NODE_STAMP): package.json package-lock.json
 	touch $(NODE_STAMP)
 
 # Every tier: tests/unit, tests/build, tests/content and tests/browser (see CONTRIBUTING.md).
-# Two halves run side by side (scripts/test-tiers): the shipped kit's site, and the rest.
+# The tiers run side by side (scripts/test-tiers): the fixture kit's tiers, and the shipped kit's
+# site built once, then its content and browser tiers.
 test: $(STAMP) $(NODE_STAMP)
 	PYTHON=$(BIN)/python scripts/test-tiers
 

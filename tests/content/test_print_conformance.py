@@ -39,8 +39,17 @@ def test_a_packet_made_with_the_toolkit_command_passes_the_checker(tmp_path):
 
 
 def test_every_page_s_marked_content_is_reachable_from_the_structure_tree(built_site):
-    """Also in the book and the card decks, which are joined from separately rendered pieces."""
-    problems = [problem for path in all_pdfs(built_site) for problem in unreachable_marked_content(path)]
+    """Also in the book and the card decks, which are joined from separately rendered pieces.
+
+    Every English PDF; of the Spanish ones, which the same templates make, every fourth and every
+    joined one (the book, the decks): enough to catch what only Spanish text would break (its
+    hyphens), for a quarter of the time."""
+    english = [path for path in all_pdfs(built_site) if path.relative_to(built_site).parts[0] != "es"]
+    spanish = sorted((built_site / "es/pdf").glob("*.pdf"))
+    sample = [path for index, path in enumerate(spanish) if index % 4 == 0 or "-book-" in path.name
+              or "-cards-" in path.name]
+    assert len(english) > 200 and len(sample) > 50
+    problems = [problem for path in [*english, *sample] for problem in unreachable_marked_content(path)]
     assert problems == []
 
 
