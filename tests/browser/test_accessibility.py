@@ -17,6 +17,9 @@ PAGES = [
     "phases/co-create/",
     "buckets/",
     "activities/",
+    "es/",                               # the Spanish site: its home, a tool, the catalog
+    "es/activities/data-walk/",
+    "es/catalog/",
 ]
 
 
