@@ -38,6 +38,11 @@ class ContentType:
         """Whether its items are handouts, which tools and sessions name under `handouts:`."""
         return issubclass(self.model, Handout)
 
+    def heading(self, words: dict[str, str]) -> str:
+        """The type's index page heading and navigation section ('Session plans'): types_<name> in
+        the kit language's words, else `title`."""
+        return words.get(f"types_{self.name}") or self.title
+
     def label(self, words: dict[str, str]) -> str:
         """One item's type as readers see it ('Session plan'): the word in the kit language's
         file (type_<name> in generators/locales/), else the name itself."""

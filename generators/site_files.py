@@ -291,7 +291,7 @@ def _position(order: list[str], name: str) -> int:
 
 def _section_titles(kit: Kit) -> dict[str, str]:
     words = ui_words(kit.settings.language)
-    titles = {ctype.plural: ctype.title for ctype in CONTENT_TYPES}
+    titles = {ctype.plural: ctype.heading(words) for ctype in CONTENT_TYPES}
     titles.update({kind: words[f"nav_{kind}"] for kind in TERM_KINDS}, guide=words["nav_guide"])
     return titles
 

@@ -190,7 +190,8 @@ def render_planner_page(env: jinja2.Environment, kit: Kit, root: str) -> str:
 
 def render_home_page(env: jinja2.Environment, kit: Kit, entries: list[dict], guide_pages: set[str]) -> str:
     vocab = kit.vocabulary
-    return env.get_template("home.md.j2").render(
+    # A language may have the page's sentences in its own template: home.es.md.j2.
+    return env.select_template([f"home.{kit.settings.language}.md.j2", "home.md.j2"]).render(
         **_context(kit, HOME_PATH), groups=by_type(entries), total=len(entries), guide=guide_pages,
         has_term=lambda kind, term_id: any(t.id == term_id for t in getattr(vocab, kind)),
         count=lambda kind, term_id: sum(term_id in e[kind] for e in entries),

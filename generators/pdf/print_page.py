@@ -24,7 +24,8 @@ def render_print_page(kit: Kit, kit_pdfs: dict[str, Download], entries: list[dic
     env = site_environment(kit.root).overlay(
         loader=jinja2.FileSystemLoader([str(p) for p in template_folders(kit.root, "print")]))
     canvases = sorted((e for e in entries if kit.items[e["id"]].type.posters), key=lambda e: e["title"].lower())
-    return env.get_template("print_page.md.j2").render(
+    # A language may have the page's sentences in its own template: print_page.es.md.j2.
+    return env.select_template([f"print_page.{kit.settings.language}.md.j2", "print_page.md.j2"]).render(
         kit=kit, t=ui_words(kit.settings.language), canvases=canvases,
         book=[(d, Markup(d.path)) for v, d in kit_pdfs.items() if v.startswith("book-")],
         cards=[(d, Markup(d.path)) for v, d in kit_pdfs.items() if v.startswith("cards-")],

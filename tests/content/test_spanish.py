@@ -62,3 +62,14 @@ def test_a_spanish_poster_stays_on_one_page(built_site):
     assert posters
     for path in posters:
         assert len(page_texts(path)) == 1, path.name
+
+
+def test_the_spanish_home_index_and_print_pages_and_navigation_are_in_spanish(built_site):
+    home = (built_site / "es/index.html").read_text(encoding="utf-8")
+    assert "Ver por tipo" in home and "Browse by type" not in home and "This kit is for" not in home
+    printing = (built_site / "es/print/index.html").read_text(encoding="utf-8")
+    assert "Esta página reúne" in printing and "This page gathers" not in printing
+    activities = (built_site / "es/activities/index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1[^>]*>Actividades", activities)
+    # The navigation's sections, on any page.
+    assert "Planes de sesión" in activities and "Session plans" not in activities
