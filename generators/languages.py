@@ -31,6 +31,23 @@ def language_name(language: str) -> str:
     return language if language != "en" and name == ui_words("en")["language_name"] else name
 
 
+def language_switch(kit: Kit) -> dict:
+    """mkdocs.yml's `extra` for the switch to the same page in the kit's other languages: each
+    language's root folder as seen from this one's ('es/' from the English site, '../' back)."""
+    languages = published_languages(kit)
+    if len(languages) < 2:
+        return {}
+    here = "" if kit.source_kit is None else f"{kit.settings.language}/"
+    back = "../" * here.count("/")
+    others = [{"language": language, "name": language_name(language),
+               "root": back + ("" if index == 0 else f"{language}/")}
+              for index, language in enumerate(languages) if language != kit.settings.language]
+    # `alternate` set but not a list: Material then includes partials/alternate.html (ours, which
+    # links to the same page) without the <link rel="alternate"> tags that make its script fetch
+    # every language's sitemap.xml on every page.
+    return {"alternate": True, "toolkit_languages": others}
+
+
 def kit_in(kit: Kit, language: str) -> Kit:
     """`kit` in `language`: each item translated where its translation is complete and current."""
     if language == kit.settings.language:

@@ -24,7 +24,7 @@ from .colour import site_colours
 from .content_types import CONTENT_TYPES
 from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit
-from .languages import language_name, published_languages
+from .languages import language_name, language_switch
 from .locale import text_direction, ui_words
 from .page_translations import GUIDE_FOLDER, current_translation, english_pages, is_page_translation, page_status
 from .pdf.previews import SheetPreview, build_previews
@@ -117,8 +117,7 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
         files.extend(_preview_files(item_previews))
         # An item not translated (yet) shows whole in the kit's own language, and says so.
         shown_kit, shown = (kit.source_kit, kit.source_kit.items[item_id]) if item_id in kit.untranslated else (kit, item)
-        page = render_item_page(env if shown_kit is kit else site_environment(kit.root), shown_kit, shown, downloads,
-                                item_previews)
+        page = render_item_page(env, shown_kit, shown, downloads, item_previews)
         # Tools and sessions carry the planner's buttons, which need its script (overrides/main.html).
         plan_actions = {} if item.type.is_handout else {"plan_actions": True}
         files.append(SiteFile(paths[item_id], with_front_matter(
@@ -200,23 +199,6 @@ def _shown_untranslated(kit: Kit, status: FieldStatus | None, shown_in: str | No
     words = ui_words(kit.settings.language)
     notice = words["stale_notice" if status.stale else "untranslated_notice"].format(source=language_name(source))
     return {"content_language": source, "translation_notice": notice}
-
-
-def language_switch(kit: Kit) -> dict:
-    """mkdocs.yml's `extra` for the switch to the same page in the kit's other languages: each
-    language's root folder as seen from this one's ('es/' from the English site, '../' back)."""
-    languages = published_languages(kit)
-    if len(languages) < 2:
-        return {}
-    here = "" if kit.source_kit is None else f"{kit.settings.language}/"
-    back = "../" * here.count("/")
-    others = [{"language": language, "name": language_name(language),
-               "root": back + ("" if index == 0 else f"{language}/")}
-              for index, language in enumerate(languages) if language != kit.settings.language]
-    # `alternate` set but not a list: Material then includes partials/alternate.html (ours, which
-    # links to the same page) without the <link rel="alternate"> tags that make its script fetch
-    # every language's sitemap.xml on every page.
-    return {"alternate": True, "toolkit_languages": others}
 
 
 def with_front_matter(markdown: str, **meta: str | bool) -> str:

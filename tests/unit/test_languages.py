@@ -9,11 +9,10 @@ import pytest
 
 from generators.errors import KitInvalid
 from generators.kit import load_kit
-from generators.languages import kit_in, language_name
+from generators.languages import kit_in, language_name, language_switch
 from generators.locale import ui_words
 from generators.page_translations import current_translation, page_problems, page_status
 from generators.plain_words import glossary_on
-from generators.site_files import language_switch
 from tests.helpers import SPANISH, VALID_ACTIVITY, run_toolkit
 
 ITEM = "toolkit/activities/quick-check-in"
