@@ -7,6 +7,7 @@ like a tool's field (translations.py).
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -126,3 +127,47 @@ def page_folders(root: Path) -> list[Path]:
     except (OSError, yaml.YAMLError):
         pass  # the build reports an unreadable mkdocs.yml; the pages are then looked for in docs/
     return [root / GUIDE_FOLDER, root / docs]
+
+
+# Page templates with sentences of their own (home.md.j2) may have a translation beside them
+# (home.es.md.j2), whose first line holds the fingerprint of the English template:
+#   {#- fingerprint: "0123456789ab" -#}
+TEMPLATE_ENDING = ".md.j2"
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]+)?$")
+_TEMPLATE_MARK = re.compile(r'^\{#- fingerprint: "([0-9a-f]{12})" -#\}\n')
+
+
+def template_translation_name(path: Path) -> tuple[str, str] | None:
+    """('home', 'es') for home.es.md.j2; None for any other file."""
+    if not path.name.endswith(TEMPLATE_ENDING):
+        return None
+    # Template names may hold underscores (print_page), which ids may not.
+    name, _, language = path.name.removesuffix(TEMPLATE_ENDING).rpartition(".")
+    return (name, language) if name and _LANGUAGE.match(language) else None
+
+
+def translated_templates(folders: list[Path]) -> dict[Path, set[str]]:
+    """Each English page template that has a translation, with the languages it has one in."""
+    found: dict[Path, set[str]] = {}
+    for folder in folders:
+        for path in sorted(folder.glob(f"*{TEMPLATE_ENDING}")) if folder.is_dir() else []:
+            named = template_translation_name(path)
+            if named and (folder / f"{named[0]}{TEMPLATE_ENDING}").is_file():
+                found.setdefault(folder / f"{named[0]}{TEMPLATE_ENDING}", set()).add(named[1])
+    return found
+
+
+def template_status(english: Path, language: str, root: Path) -> FieldStatus:
+    """Whether the template's translation into `language` is missing, stale or current."""
+    path = english.with_name(english.name.removesuffix(TEMPLATE_ENDING) + f".{language}{TEMPLATE_ENDING}")
+    shown = display_path(english, root)
+    if not path.is_file():
+        return FieldStatus(shown, language, shown, [PAGE_FIELD], [])
+    mark = _TEMPLATE_MARK.match(path.read_text(encoding="utf-8"))
+    stale = [] if mark and mark[1] == page_fingerprint(english) else [PAGE_FIELD]
+    return FieldStatus(shown, language, display_path(path, root), [], stale)
+
+
+def stamped_template(text: str, mark: str) -> str:
+    """The template with its fingerprint line first (replacing the one it had)."""
+    return f'{{#- fingerprint: "{mark}" -#}}\n' + _TEMPLATE_MARK.sub("", text, count=1)

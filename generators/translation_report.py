@@ -9,7 +9,9 @@ from .errors import KitInvalid, Problem, display_path
 from .kit import load_kit
 from .kit_data import SETTINGS_FILE, VOCABULARY_FILE, Kit
 from .page_translations import (english_pages, is_page_translation, page_fingerprint, page_folders, page_status,
-                                stamped_page)
+                                stamped_page, stamped_template, template_status, template_translation_name,
+                                translated_templates)
+from .templating import template_folders
 from .translations import FINGERPRINTS, FieldStatus, fingerprint, stamped, translation_name, translation_status
 
 
@@ -25,7 +27,13 @@ def statuses(kit: Kit, languages: list[str]) -> list[FieldStatus]:
                                             kit.translations.get((english_file, language)), english_file))
         found.extend(page_status(page, language, kit.root) for folder in page_folders(kit.root)
                      for page in english_pages(folder))
+        found.extend(template_status(template, language, kit.root) for template in _page_templates(kit.root))
     return found
+
+
+def _page_templates(root: Path) -> list[Path]:
+    """The page templates with sentences of their own that have been translated (home.md.j2)."""
+    return sorted(translated_templates([*template_folders(root, "site"), *template_folders(root, "print")]))
 
 
 def listed_languages(kit: Kit, asked: list[str]) -> list[str]:
@@ -39,12 +47,20 @@ def listed_languages(kit: Kit, asked: list[str]) -> list[str]:
 def stamp(root: Path, given: str) -> str:
     """Write into one translation file the fingerprints of the English it now translates."""
     path = Path(given).resolve()
-    named = translation_name(path.stem)
-    if not named or not path.is_file() or path.suffix not in (".yml", ".md"):
+    named = translation_name(path.stem) or template_translation_name(path)
+    if not named or not path.is_file() or path.suffix not in (".yml", ".md", ".j2"):
         raise KitInvalid([Problem("toolkit translations --stamp", 0, 0, "", f"{given} is not a translation "
                                   "file: give the path of one such as toolkit/activities/data-walk.es.yml or "
                                   "facilitation/guide/index.es.md.")])
     shown = display_path(path, root)
+    template = template_translation_name(path)
+    if template:
+        english = path.with_name(f"{template[0]}.md.j2")
+        if not english.is_file():
+            raise KitInvalid([Problem(shown, 1, 1, "", f"there is no {english.name} beside this translation.")])
+        path.write_text(stamped_template(path.read_text(encoding="utf-8"), page_fingerprint(english)),
+                        encoding="utf-8")
+        return f"Wrote the fingerprint of {english.name} into {shown}."
     if is_page_translation(path):
         english = path.with_name(f"{named[0]}.md")
         if not english.is_file():

@@ -160,3 +160,20 @@ def test_the_spanish_reading_report_gives_each_sheet_its_ease_and_the_shipped_ki
     assert re.search(r"Average ease: \d+\.\d \(target: 70 or above, met\)", result.stdout)
     result = run_toolkit(["report", "--language", "fr"], cwd=KIT_ROOT)
     assert result.returncode == 1 and "the kit is not published in 'fr'" in result.stderr
+
+
+def test_a_translated_page_template_is_stamped_and_goes_stale_with_its_english(one_tool_kit):
+    folder = one_tool_kit / "overrides/toolkit/site"
+    folder.mkdir(parents=True)
+    (folder / "welcome.md.j2").write_text("# Welcome\n", encoding="utf-8")
+    spanish = folder / "welcome.es.md.j2"
+    spanish.write_text("# Bienvenida\n", encoding="utf-8")
+    result = run_toolkit(["translations", "--language", "es"], cwd=one_tool_kit)
+    assert "overrides/toolkit/site/welcome.es.md.j2: stale (the English changed after translation): page" in result.stdout
+    assert run_toolkit(["translations", "--stamp", str(spanish)], cwd=one_tool_kit).returncode == 0
+    assert spanish.read_text(encoding="utf-8").startswith('{#- fingerprint: "')
+    assert spanish.read_text(encoding="utf-8").endswith("# Bienvenida\n")
+    assert "welcome" not in run_toolkit(["translations", "--language", "es"], cwd=one_tool_kit).stdout
+    (folder / "welcome.md.j2").write_text("# Welcome, everyone\n", encoding="utf-8")
+    result = run_toolkit(["translations", "--strict", "--language", "es"], cwd=one_tool_kit)
+    assert result.returncode == 1 and "welcome.es.md.j2: stale" in result.stdout

@@ -8,7 +8,8 @@ import pytest
 
 from generators.kit import load_kit
 from generators.model import Activity
-from generators.page_translations import english_pages, page_folders
+from generators.page_translations import english_pages, page_folders, translated_templates
+from generators.templating import template_folders
 from generators.translations import field_is_for_people, translatable_fields
 from tests.helpers import SPANISH, VALID_ACTIVITY, run_toolkit
 
@@ -64,7 +65,8 @@ def test_what_is_not_translated_yet_is_missing_field_by_field(kit_root):
     result = run_toolkit(["translations", "--language", "fr"], cwd=kit_root)
     assert result.returncode == 0
     assert "toolkit/activities/quick-check-in.es.yml: missing: steps, worksheet" in result.stdout
-    pages = sum(len(english_pages(folder)) for folder in page_folders(kit_root))
+    pages = sum(len(english_pages(folder)) for folder in page_folders(kit_root)) + len(translated_templates(
+        [*template_folders(kit_root, "site"), *template_folders(kit_root, "print")]))
     assert f"fr: 0 of {3 + pages} files translated, 0 stale, {3 + pages} missing." in result.stdout
     assert "toolkit/activities/quick-check-in.yml: missing: title, purpose, steps, worksheet" in result.stdout
     assert translatable_fields(load_kit(kit_root).items["quick-check-in"].content) == [
