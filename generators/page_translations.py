@@ -76,14 +76,6 @@ def page_status(english: Path, language: str, root: Path) -> FieldStatus:
     return FieldStatus(shown, language, display_path(path, root), [], stale)
 
 
-def current_translation(english: Path, language: str) -> Path | None:
-    """The page's translation into `language` if it is there and current, else None."""
-    path = translation_path(english, language)
-    if path.is_file() and read_page_translation(path).fingerprint == page_fingerprint(english):
-        return path
-    return None
-
-
 def page_problems(folder: Path, root: Path) -> list[Problem]:
     """Page translations without an English page, or with a fingerprint that is not one."""
     problems = []

@@ -26,7 +26,7 @@ from .field_reference import FIELD_REFERENCE_PATH, render_field_reference
 from .kit import Kit
 from .languages import language_name, language_switch
 from .locale import text_direction, ui_words
-from .page_translations import GUIDE_FOLDER, current_translation, english_pages, is_page_translation, page_status
+from .page_translations import GUIDE_FOLDER, english_pages, is_page_translation, page_status, translation_path
 from .pdf.previews import SheetPreview, build_previews
 from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, RenderedPdf, build_pdfs
@@ -183,10 +183,9 @@ def _hand_written_page(kit: Kit, site_path: str, english: Path, *, in_docs: bool
     else the page in the kit's own language with a notice."""
     if kit.source_kit is None or english.suffix != ".md":
         return SiteFile(site_path, source=english, hand_written=in_docs)
-    translation = current_translation(english, kit.settings.language)
-    if translation is not None:
-        return SiteFile(site_path, source=translation)
     status = page_status(english, kit.settings.language, kit.root)
+    if status.complete:
+        return SiteFile(site_path, source=translation_path(english, kit.settings.language))
     return SiteFile(site_path, with_front_matter(english.read_text(encoding="utf-8"), **_shown_untranslated(kit, status)))
 
 

@@ -11,7 +11,7 @@ from generators.errors import KitInvalid
 from generators.kit import load_kit
 from generators.languages import kit_in, language_name, language_switch
 from generators.locale import ui_words
-from generators.page_translations import current_translation, page_problems, page_status
+from generators.page_translations import page_problems, page_status
 from generators.plain_words import glossary_on
 from tests.helpers import SPANISH, VALID_ACTIVITY, run_toolkit
 
@@ -104,9 +104,9 @@ def test_a_guide_page_translation_is_missing_then_current_then_stale(one_tool_ki
     result = run_toolkit(["translations", "--stamp", "facilitation/guide/welcome.es.md"], cwd=one_tool_kit)
     assert result.returncode == 0, result.stderr
     assert spanish.read_text(encoding="utf-8").startswith('---\nfingerprint: "')
-    assert page_status(english, "es", one_tool_kit).complete and current_translation(english, "es") == spanish
+    assert page_status(english, "es", one_tool_kit).complete
     english.write_text("# Welcome\n\nRead this first, then the tools.\n", encoding="utf-8")
-    assert page_status(english, "es", one_tool_kit).stale == ["page"] and current_translation(english, "es") is None
+    assert page_status(english, "es", one_tool_kit).stale == ["page"]
     result = run_toolkit(["translations", "--strict", "--language", "es"], cwd=one_tool_kit)
     assert result.returncode == 1
     assert "facilitation/guide/welcome.es.md: stale (the English changed after translation): page" in result.stdout
