@@ -20,6 +20,29 @@ def test_search_finds_a_tool_by_a_word_from_its_steps(visit, kit, traffic):
     assert any(url.endswith("search/search_index.json") for url in traffic.urls)
 
 
+def test_no_page_loads_the_search_index_or_its_worker_until_a_search_starts(visit, catalog, traffic):
+    """The index grows with the kit: a reader who never searches never downloads it."""
+    paths = ["", "catalog/", catalog["items"][0]["page"], "es/"]
+    for path in paths:
+        page = visit(path)
+        page.wait_for_load_state("networkidle")
+        page.mouse.move(10, 300)  # reading, scrolling and pointing are not searching
+        page.mouse.wheel(0, 400)
+        page.wait_for_timeout(300)
+        assert not [url for url in traffic.urls if _is_search(url)], path
+    page.keyboard.press("/")  # the theme's shortcut to the search box
+    page.keyboard.type("community")
+    page.locator(".md-search-result__item").first.wait_for()
+    searched = [url for url in traffic.urls if _is_search(url)]
+    assert any(url.endswith("es/search/search_index.json") for url in searched)
+    assert any("/workers/search." in url for url in searched)
+
+
+def _is_search(url: str) -> bool:
+    """The search index, or the script of the worker that searches it."""
+    return "/search/search_index." in url or "/workers/search." in url
+
+
 def test_every_download_button_on_a_tool_page_gives_its_pdf_at_the_size_shown(visit, catalog):
     for item_id in ("stakeholder-map", "strategic-focus"):
         entry = next(e for e in catalog["items"] if e["id"] == item_id)
