@@ -32,14 +32,18 @@ from .pdf.print_page import PRINT_PAGE, render_print_page
 from .pdf.worksheets import KIT_DOCUMENTS, RenderedPdf, build_pdfs
 from .site_language import theme_language
 from .site_pages import (
+    CARDS_SCRIPT,
     CATALOG_PATH,
     HOME_PATH,
     PLANNER_PATH,
     SITE_ORDER,
     TERM_KINDS,
+    CatalogLinks,
     Download,
+    catalog_pages,
     index_path,
     page_path,
+    render_catalog_cards_script,
     render_catalog_page,
     render_home_page,
     render_index_page,
@@ -134,11 +138,7 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
                      for term in getattr(kit.vocabulary, kind))
     guide_pages = english_pages(kit.root / GUIDE_FOLDER)
     files.extend(_hand_written_page(kit, f"guide/{page.name}", page) for page in guide_pages)
-    catalog_url = page_url(CATALOG_PATH, directory_urls)
-    files.append(SiteFile(CATALOG_PATH, render_catalog_page(
-        env, kit, entries, href=lambda entry: relative_url(entry["page"], catalog_url),
-        site_href=lambda path: relative_url(path, catalog_url),
-        planner_href=relative_url(page_url(PLANNER_PATH, directory_urls), catalog_url))))
+    files.extend(_catalog_files(env, kit, entries, directory_urls))
     # The field reference is written from the content model's own descriptions, which are in English.
     reference = render_field_reference(env)
     if kit.source_kit is not None:
@@ -200,6 +200,28 @@ def _shown_untranslated(kit: Kit, status: FieldStatus | None, shown_in: str | No
     return {"content_language": source, "translation_notice": notice}
 
 
+def _catalog_files(env, kit: Kit, entries: list[dict], directory_urls: bool) -> list[SiteFile]:
+    """The catalog's pages, and with more than one page, every card in catalog/cards.js."""
+    pages = catalog_pages(kit, entries)
+    page_urls = {page.path: page_url(page.path, directory_urls) for page in pages}
+
+    def links(from_url: str) -> CatalogLinks:
+        return CatalogLinks(lambda address: relative_url(address, from_url), page_url(PLANNER_PATH, directory_urls),
+                            page_urls)
+
+    files = []
+    for page in pages:
+        markdown = render_catalog_page(env, kit, page, pages, len(entries), links(page_urls[page.path]))
+        if page.number > 1:
+            markdown = with_front_matter(markdown, title=escape(f"{ui_words(kit.settings.language)['catalog']} "
+                                                                f"({page.label})", quote=False))
+        files.append(SiteFile(page.path, markdown))
+    if len(pages) > 1:
+        files.append(SiteFile(CARDS_SCRIPT, render_catalog_cards_script(
+            env, kit, [entry for page in pages for entry in page.entries], links(page_urls[CATALOG_PATH]))))
+    return files
+
+
 def with_front_matter(markdown: str, **meta: str | bool) -> str:
     """The page with `meta` added to its front matter (values it already has win)."""
     existing, body = {}, markdown
@@ -248,7 +270,8 @@ def _theme_folders(kit: Kit) -> list[str]:
 
 def navigation(kit: Kit, files: list[SiteFile]) -> list:
     """mkdocs.yml's `nav`: top-level pages, then a section per folder, in NAV_ORDER."""
-    pages = [file.path for file in files if file.path.endswith(".md")]
+    # The catalog's later pages are reached from its first, as a list's pages are.
+    pages = [file.path for file in files if file.path.endswith(".md") and not file.path.startswith("catalog/")]
     top = [path for path in pages if "/" not in path]
     folders = dict.fromkeys(path.split("/", 1)[0] for path in pages if "/" in path)
     entries = [(name, name) for name in top] + [(folder, _section(kit, folder, pages)) for folder in folders]

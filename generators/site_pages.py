@@ -151,26 +151,94 @@ def render_term_page(env: jinja2.Environment, kit: Kit, kind: str, term, entries
     )
 
 
-def render_catalog_page(env: jinja2.Environment, kit: Kit, entries: list[dict], href, planner_href: str,
-                        site_href: Callable[[str], str] | None = None) -> str:
-    """The catalog: every card is in the HTML, so the whole list shows without JavaScript.
+CARDS_SCRIPT = "catalog/cards.js"
 
-    `href(entry)` gives the URL of an entry's page relative to the catalog page, `planner_href` the
-    planner's (for the cards' "Add to my meeting" and "Copy into my meeting"). The cards
-    and filters are HTML (a Markdown page cannot carry data attributes on list items),
-    rendered by an autoescaping environment that shares the site templates' loader. `site_href(path)`
-    gives the URL of a file of the site (a sheet's picture) relative to the catalog page.
+
+@dataclass(frozen=True)
+class CatalogLinks:
+    """Addresses as seen from one page of the catalog. `relative(address)` gives an address of the
+    site (catalog.json's `page`, a picture's path) relative to that page; `page_urls` holds the
+    address of each catalog page, by its Markdown path."""
+    relative: Callable[[str], str]
+    planner_url: str
+    page_urls: dict[str, str]
+
+    def href(self, entry: dict) -> str:
+        return self.relative(entry["page"])
+
+    def site_href(self, path: str) -> str:
+        return self.relative(path)
+
+    def page_href(self, page: CatalogPage) -> str:
+        return self.relative(self.page_urls[page.path])
+
+    @property
+    def planner_href(self) -> str:
+        return self.relative(self.planner_url)
+
+    @property
+    def cards_script(self) -> str:
+        return self.relative(CARDS_SCRIPT)
+
+
+@dataclass(frozen=True)
+class CatalogPage:
+    """One page of the catalog: where it is, and which of the catalog's cards it holds."""
+    number: int
+    path: str           # its Markdown file: catalog.md, then catalog/2.md, catalog/3.md...
+    entries: list[dict]
+    first: int          # the number of its first card, counting from 1
+
+    @property
+    def label(self) -> str:
+        last = self.first + len(self.entries) - 1
+        return f"{self.first}–{last}" if last > self.first else str(self.first)
+
+
+def catalog_pages(kit: Kit, entries: list[dict]) -> list[CatalogPage]:
+    """The catalog's cards, in the site's order, in pages of kit.yml's catalog_page_size (one page
+    for a kit that small)."""
+    ordered = [entry for _, group in by_type(entries) for entry in group]
+    size = kit.settings.catalog_page_size
+    return [CatalogPage(number, CATALOG_PATH if number == 1 else f"catalog/{number}.md", ordered[start:start + size],
+                        start + 1)
+            for number, start in enumerate(range(0, max(len(ordered), 1), size), start=1)]
+
+
+def render_catalog_page(env: jinja2.Environment, kit: Kit, page: CatalogPage, pages: list[CatalogPage], total: int,
+                        links: CatalogLinks) -> str:
+    """A page of the catalog: its cards are in the HTML, so the list shows without JavaScript, and
+    a catalog in pages links every page from each.
+
+    The cards and filters are HTML (a Markdown page cannot carry data attributes on list items),
+    rendered by an autoescaping environment that shares the site templates' loader.
     """
     html_env = env.overlay(finalize=None)
+    context = _context(kit, page.path)
+    cards = Markup(html_env.get_template("catalog.html.j2").render(
+        **context, **_catalog_context(kit, context), entries=page.entries, total=total, page_range=page.label,
+        pages=[{"label": other.label, "href": links.page_href(other), "current": other is page} for other in pages],
+        href=links.href, planner_href=links.planner_href, site_href=links.site_href,
+        cards_script=links.cards_script if len(pages) > 1 else "", first_page=links.page_href(pages[0])))
+    return env.get_template("catalog.md.j2").render(**context, cards=cards, total=total)
+
+
+def render_catalog_cards_script(env: jinja2.Environment, kit: Kit, entries: list[dict], links: CatalogLinks) -> str:
+    """catalog/cards.js: every card, with addresses relative to the catalog's first page, as a script
+    that sets `window.__toolkitCatalogCards` (a script, not JSON, so a plain-folder copy can load it)."""
+    html_env = env.overlay(finalize=None)
     context = _context(kit, CATALOG_PATH)
+    html = html_env.get_template("catalog_cards.html.j2").render(
+        **context, **_catalog_context(kit, context), entries=entries, href=links.href,
+        planner_href=links.planner_href, site_href=links.site_href)
+    # '<' written as an escape, so no card can end a script element early.
+    return "window.__toolkitCatalogCards = " + json.dumps(html, ensure_ascii=False).replace("<", "\\u003c") + ";\n"
+
+
+def _catalog_context(kit: Kit, context: dict) -> dict:
     vocab = kit.vocabulary
     filters = [(FILTER_PARAMETERS[kind], context["t"][kind], getattr(vocab, kind)) for kind in FILTER_PARAMETERS]
-    cards = Markup(html_env.get_template("catalog.html.j2").render(
-        **context, types=in_site_order(), filters=filters, time_choices=TIME_CHOICES,
-        entries=[e for _, group in by_type(entries) for e in group], href=href, planner_href=planner_href,
-        site_href=site_href,
-    ))
-    return env.get_template("catalog.md.j2").render(**context, cards=cards, total=len(entries))
+    return {"types": in_site_order(), "filters": filters, "time_choices": TIME_CHOICES}
 
 
 def render_planner_page(env: jinja2.Environment, kit: Kit, root: str) -> str:

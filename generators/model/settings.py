@@ -53,6 +53,9 @@ class Settings(Strict):
     primary_colour: str = Field("#0b5563", pattern=r"^#[0-9a-fA-F]{6}$",
                                 description="The colour of headings and rules on every PDF, as '#rrggbb'. "
                                 "It must be dark enough to read on white paper.")
+    catalog_page_size: int = Field(100, ge=5, le=2000, description="Cards on each page of the catalog. A kit "
+                                   "with more tools than this shows them in pages, so the catalog opens quickly "
+                                   "and every tool is a few clicks away without JavaScript.")
     site_url: Address | None = Field(None, pattern=r"^https?://", description="Where the site is published; "
                                   "used for short links in PDF footers.")
     repository_url: Address | None = Field(None, pattern=r"^https?://", description="The kit's repository; "

@@ -20,7 +20,7 @@ from generators.pdf.previews import (
     shortened,
 )
 from generators.site_files import site_files
-from generators.site_pages import render_catalog_page, render_item_page
+from generators.site_pages import CATALOG_PATH, CatalogLinks, catalog_pages, render_catalog_page, render_item_page
 from generators.templating import site_environment
 
 
@@ -97,8 +97,9 @@ def test_a_catalog_card_shows_the_first_sheet_after_its_title(fixture_kit):
     previews = [_preview(item.id, 1, None).catalog_fields()]
     entry = catalog_entry(fixture_kit, item, "activities/quick-check-in/", {}, previews=previews)
     assert entry["previews"] == previews
-    page = render_catalog_page(site_environment(fixture_kit.root), fixture_kit, [entry], href=lambda e: "here/",
-                               planner_href="my-meeting/", site_href=lambda path: f"../{path}")
+    pages = catalog_pages(fixture_kit, [entry])
+    links = CatalogLinks(lambda address: f"../{address}", "my-meeting/", {CATALOG_PATH: "catalog/"})
+    page = render_catalog_page(site_environment(fixture_kit.root), fixture_kit, pages[0], pages, 1, links)
     image = ('<img class="tk-card__preview" src="../previews/quick-check-in-1-small.webp" alt="Sheet 1 &lt;of&gt; two"'
              ' width="160" height="207" loading="lazy">')
     assert image in page

@@ -9,6 +9,11 @@
  * Within one checkbox group a card matches any checked value; across groups, and with
  * the time and group-size fields, it must match all of them.
  *
+ * A big kit's catalog is in pages (kit.yml's catalog_page_size), each page's cards in its
+ * HTML and every page linked from each, so every tool is reachable without JavaScript. When a
+ * filter is chosen there, every card is loaded at once (catalog/cards.js, a script so that a
+ * plain-folder copy can load it too), and the filters search the whole catalog from then on.
+ *
  * A handout's card has no time and no group size: it is a sheet handed round, which takes
  * none of the meeting's time and can be copied for any number of people. So the time and
  * group-size fields never hide it; a facilitator who wants tools only ticks their types.
@@ -20,7 +25,11 @@
   if (!catalog) return;
   const form = catalog.querySelector("form");
   const status = catalog.querySelector("[role=status]");
-  const cards = Array.from(catalog.querySelectorAll(".tk-card"));
+  const list = catalog.querySelector(".tk-cards");
+  let cards = Array.from(list.querySelectorAll(".tk-card"));
+  const total = Number(catalog.dataset.total);
+  const pagedStatus = status.textContent;
+  let allCards = catalog.dataset.tkCards ? null : Promise.resolve();
   const CHECKBOX_GROUPS = ["type", "phase", "bucket", "sector"];
 
   function chosenFilters() {
@@ -53,6 +62,36 @@
     return parameters.toString();
   }
 
+  // Every card of the catalog, on first need: addresses in them are relative to the catalog's
+  // first page, so they are made absolute before the cards join this page.
+  function loadAllCards() {
+    if (allCards) return allCards;
+    status.textContent = catalog.dataset.loading;
+    allCards = new Promise(function (resolve, reject) {
+      const script = document.createElement("script");
+      script.src = catalog.dataset.tkCards;
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    }).then(function () {
+      const base = new URL(catalog.dataset.tkCardsBase, window.location.href);
+      const holder = document.createElement("template");
+      holder.innerHTML = window.__toolkitCatalogCards;
+      for (const element of holder.content.querySelectorAll("[href]")) {
+        element.setAttribute("href", new URL(element.getAttribute("href"), base).href);
+      }
+      for (const element of holder.content.querySelectorAll("[src]")) {
+        element.setAttribute("src", new URL(element.getAttribute("src"), base).href);
+      }
+      list.replaceChildren(holder.content);
+      cards = Array.from(list.querySelectorAll(".tk-card"));
+      const pager = catalog.querySelector("[data-tk-pager]");
+      if (pager) pager.hidden = true;
+      if (window.toolkitPlan && window.toolkitPlan.showButtons) window.toolkitPlan.showButtons(list);
+    });
+    return allCards;
+  }
+
   function showMatchingCards() {
     const chosen = chosenFilters();
     let shown = 0;
@@ -61,8 +100,24 @@
       if (!card.hidden) shown += 1;
     }
     const words = catalog.dataset;
+    if (query() === "" && cards.length < total) {  // one page of a catalog in pages, unfiltered
+      status.textContent = pagedStatus;
+      return;
+    }
     const template = query() === "" ? words.countAll : shown ? words.countSome : words.countNone;
-    status.textContent = template.replace("{shown}", shown).replace("{total}", cards.length);
+    status.textContent = template.replace("{shown}", shown).replace("{total}", total);
+  }
+
+  // A filter chosen on one page of a catalog in pages searches all of its pages.
+  function filterEverything() {
+    if (query() === "" || cards.length === total) {
+      showMatchingCards();
+      return;
+    }
+    loadAllCards().then(showMatchingCards, function () {
+      allCards = null;  // tried again at the next change
+      status.textContent = pagedStatus;
+    });
   }
 
   function restoreFromAddress() {
@@ -75,7 +130,7 @@
   }
 
   function update() {
-    showMatchingCards();
+    filterEverything();
     const search = query();
     // replaceState, not pushState: the Back button leaves the catalog instead of undoing clicks.
     window.history.replaceState(null, "", window.location.pathname + (search ? "?" + search : "") + window.location.hash);
@@ -88,7 +143,7 @@
   form.addEventListener("submit", (event) => { event.preventDefault(); update(); });
 
   restoreFromAddress();
-  showMatchingCards();
+  filterEverything();
   // On a phone the filters would fill the screen: fold them away until asked for, unless some are set.
   if (window.matchMedia("(max-width: 44.9375em)").matches && query() === "") {
     catalog.querySelector("details.tk-filters").open = false;

@@ -90,17 +90,21 @@
     window.setTimeout(function () { status.textContent = text; }, 50);
   }
 
-  for (const button of document.querySelectorAll("[data-tk-add]")) {
-    button.hidden = false;
-    button.addEventListener("click", function () {
+  // Clicks are heard on the document, so cards added later (a catalog's other pages) work too.
+  document.addEventListener("click", function (event) {
+    const button = event.target.closest("[data-tk-add]");
+    if (button) {
       const plan = addTool(button.dataset.tkAdd, Number(button.dataset.minutes));
       announce(button, button.dataset.added.replace("{count}", plan.items.length));
-    });
-  }
+    }
+    const link = event.target.closest("[data-tk-copy]");
+    if (link) set(COPY_KEY, link.dataset.tkCopy);
+  });
 
-  for (const link of document.querySelectorAll("[data-tk-copy]")) {
-    link.addEventListener("click", function () {
-      set(COPY_KEY, link.dataset.tkCopy);
-    });
+  // The buttons are hidden in the HTML: without this script they could do nothing.
+  function showButtons(root) {
+    for (const button of root.querySelectorAll("[data-tk-add]")) button.hidden = false;
   }
+  window.toolkitPlan.showButtons = showButtons;
+  showButtons(document);
 })();
