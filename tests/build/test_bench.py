@@ -7,7 +7,8 @@ import subprocess
 import sys
 import time
 
-from benchmarks.bench import TreeMemorySampler, ctrl_c, synthetic_kit
+from benchmarks.bench import TreeMemorySampler, ctrl_c
+from benchmarks.synthetic import synthetic_kit
 
 
 def test_the_sampler_counts_the_memory_of_a_child_of_a_child():
