@@ -80,3 +80,9 @@ def _current_fields(kit: Kit, english_file: str, english: BaseModel, language: s
     current = {name: translation.text[name] for name in translatable_fields(english)
                if name in translation.text and name not in status.stale}
     return translated(english, current)
+
+
+def printing_kit(kit: Kit, item_id: str) -> Kit:
+    """The kit an item's PDFs are printed from: an item a translated kit shows untranslated prints
+    whole as in the kit it comes from, words around it included."""
+    return kit.source_kit if item_id in kit.untranslated else kit

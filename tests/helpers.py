@@ -241,13 +241,21 @@ from pathlib import Path
 from generators.kit import load_kit
 from generators.pdf.assets import AssetLookup, asset_folders
 from generators.pdf.rendering import render_pdf
+from generators.pdf.joining import laid_over
+from generators.pdf.numbering import number_runs
 from generators.pdf.worksheets import pdf_jobs
+from generators.templating import print_environment
 kit = load_kit(Path(sys.argv[1]))
 urls = {i: f"{kit.items[i].type.plural}/{i}/" for i in kit.items}
 jobs = {f"{j.item_id}-{j.variant}": j for j in pdf_jobs(kit, urls)}
 lookup = AssetLookup(asset_folders(kit.root))
 for name in sys.argv[3:]:
-    (Path(sys.argv[2]) / f"{name}.pdf").write_bytes(render_pdf(jobs[name].html, lookup, jobs[name].kind))
+    job = jobs[name]
+    pdf = render_pdf(job.html, lookup, job.kind)
+    if job.numbered_in:  # rendered without page numbers, then numbered, as a build does
+        runs = number_runs(print_environment(kit.root), kit, job, pdf)
+        pdf = laid_over(pdf, [render_pdf(run.html, lookup, run.kind) for run in runs])
+    (Path(sys.argv[2]) / f"{name}.pdf").write_bytes(pdf)
 """
 
 

@@ -5,9 +5,9 @@ that start in it (an item listed under several phases is printed once, in its fi
 printed exactly as its own worksheet. PDF bookmarks follow the same outline.
 
 The book is rendered in pieces (each part's opening, each item) and joined, so a change
-to one tool re-renders one piece. Page numbers need the whole, so they come last: the
-contents are rendered once the pieces' page counts are known, and the "page X of Y"
-footer is laid over the joined pages.
+to one tool re-renders one piece; an item's piece is its worksheet's, rendered once for both.
+Page numbers need the whole, so they come last: the contents are rendered once the pieces'
+page counts are known, and the "page X of Y" footer is laid over the joined pages.
 """
 
 from __future__ import annotations
@@ -19,15 +19,12 @@ import jinja2
 
 from ..content_types import in_site_order
 from ..kit import Item, Kit
+from ..languages import printing_kit
 from ..locale import ui_words
 from ..model.vocabulary import Term
 from ..paper import Paper
 from .documents import print_context, print_html
 from .joining import Bookmark, page_link
-
-# Page numbers are rendered in runs of this many pages (see page_numbers_htmls).
-NUMBERED_PAGES_PER_RUN = 100
-
 
 @dataclass(frozen=True)
 class Part:
@@ -79,10 +76,11 @@ def section_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: di
     sections = []
     for number, part in enumerate(parts(kit), start=1):
         sections.append(env.get_template("book_part.html.j2").render(
-            **print_context(kit, "", None, numbered_by_book=True), paper=paper, part=part, number=number,
+            **print_context(kit, "", None, unnumbered=True), paper=paper, part=part, number=number,
             document_class="book"))
-        sections.extend(print_html(env, kit, item, paper, page_urls[item.id], numbered_by_book=True)
-                        for item in part.items)
+        # Each item exactly as its own worksheet's piece (worksheets.py), so one render serves both.
+        sections.extend(print_html(env, own_kit, own_kit.items[item.id], paper, page_urls[item.id], unnumbered=True)
+                        for item in part.items for own_kit in [printing_kit(kit, item.id)])
     return sections
 
 
@@ -102,22 +100,9 @@ def contents(kit: Kit, front_pages: int, section_pages: list[int]) -> list[Conte
 def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, entries: list[ContentsEntry]) -> str:
     """The cover and the contents."""
     return env.get_template("book_front.html.j2").render(
-        **print_context(kit, "", None, dated_by=kit.items.values(), numbered_by_book=True),
+        **print_context(kit, "", None, dated_by=kit.items.values(), unnumbered=True),
         paper=paper, contents=entries,
         document_class="book")
-
-
-def page_numbers_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, landscape: list[bool]) -> list[str]:
-    """Documents that together have the book's length and hold only the footer's page
-    numbers, page for page in the same orientation; the cover (the first page) has none.
-    Each covers NUMBERED_PAGES_PER_RUN pages, so a long book's numbers render in parallel."""
-    words = ui_words(kit.settings.language)
-    total, template = len(landscape), env.get_template("book_page_numbers.html.j2")
-    pages = [{"kind": "cover" if index == 0 else "landscape" if wide else "portrait",
-              "number": words["page_x_of_y"].format(page=index + 1, pages=total) if index else ""}
-             for index, wide in enumerate(landscape)]
-    return [template.render(**print_context(kit, "", None), paper=paper, pages=pages[start:start + NUMBERED_PAGES_PER_RUN])
-            for start in range(0, total, NUMBERED_PAGES_PER_RUN)]
 
 
 def bookmarks(entries: list[ContentsEntry]) -> list[Bookmark]:

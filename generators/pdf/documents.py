@@ -30,13 +30,14 @@ def short_link(kit: Kit, page_url: str) -> str:
 
 
 def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: Iterable[Item] = (),
-                  fillable: bool = False, numbered_by_book: bool = False) -> dict:
+                  fillable: bool = False, unnumbered: bool = False) -> dict:
     """What every print template may use, whatever it prints.
 
     `dated_by`: the items the document shows; it is dated the day the newest of them last
     changed in git (no date if none is committed), never the day of the build.
-    `numbered_by_book`: a piece of the book leaves out the page number, which only the
-    joined book knows (it is laid over every page afterwards).
+    `unnumbered`: the document leaves out its "page X of Y", which is laid over it afterwards
+    (numbering.py): a worksheet is rendered once without it, and is both its own PDF, numbered,
+    and a piece of the book, which numbers its pages once they are joined.
     """
     words = ui_words(kit.settings.language)
     # "Page {page} of {pages}" is split so the footer can put the counters between the words.
@@ -50,16 +51,16 @@ def print_context(kit: Kit, page_url: str, language: str | None, *, dated_by: It
         footer_credit=words["footer_credit"].format(organization=settings.organization,
                                                     licence=settings.content_licence.name),
         brand=brand(kit), created=kit.changed_on(dated_by), fillable=fillable,
-        placed_blocks=placed_blocks, field_names=FieldNames(), numbered_by_book=numbered_by_book,
+        placed_blocks=placed_blocks, field_names=FieldNames(), unnumbered=unnumbered,
         words_on_sheet=lambda tool, index=0: sheet_glossary(tool, kit.vocabulary.glossary, index),
     )
 
 
 def print_html(env: jinja2.Environment, kit: Kit, item: Item, paper: Paper, page_url: str,
-               *, fillable: bool = False, numbered_by_book: bool = False) -> str:
+               *, fillable: bool = False, unnumbered: bool = False) -> str:
     return env.get_template(f"{item.type.name}.html.j2").render(
         **print_context(kit, page_url, item.content.language, dated_by=[item], fillable=fillable,
-                        numbered_by_book=numbered_by_book), **item.content.page_context(kit),
+                        unnumbered=unnumbered), **item.content.page_context(kit),
         paper=paper, item=item, tool=item.content, document_class=item.type.name,
     )
 

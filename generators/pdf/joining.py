@@ -61,6 +61,14 @@ def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: li
     return _saved(joined)
 
 
+def laid_over(pdf: bytes, overlays: list[bytes]) -> bytes:
+    """The PDF with the pages of `overlays` (as many in all as it has) drawn over its own, as page
+    furniture: a worksheet's page numbers (numbering.py)."""
+    opened = pikepdf.open(io.BytesIO(pdf))
+    _lay_over(opened, overlays)
+    return _saved(opened)
+
+
 def _joined(pieces: list[bytes]) -> pikepdf.Pdf:
     """The pieces joined, each a Part of one Document."""
     joined = pikepdf.open(io.BytesIO(pieces[0]))

@@ -23,6 +23,7 @@ from . import book, joining
 from .cache import is_intact, store
 from .cards import card_bookmarks, card_sheet_htmls
 from .joining import join_tagged, landscape_pages
+from .numbering import page_numbers_htmls
 from .rendering import PdfJob, Renderer
 
 # About this many lines of contents fit a page; the guess at the front matter's length
@@ -82,7 +83,7 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     # The book's front matter and page numbers depend on the pieces' page counts, which
     # their keys fix, and on their templates, which these samples hold.
     front_shape = (book.front_html(env, kit, paper, book.contents(kit, 0, [0] * len(pieces)))
-                   + book.page_numbers_htmls(env, kit, paper, [False, False])[0]) if is_book else ""
+                   + page_numbers_htmls(env, kit, paper, [False, False], cover=True)[0]) if is_book else ""
     key = _joined_key(document.variant, [path.stem for path in pieces], front_shape)
     target = renderer.cache / f"{key}.pdf"
     renderer.used.add(target)
@@ -105,7 +106,7 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
         front_pages = len(front_layout)
     landscape = [*front_layout, *(wide for pages in piece_pages for wide in pages)]
     numbers = renderer.paths([document.job(html, "overlay")
-                              for html in book.page_numbers_htmls(env, kit, paper, landscape)])
+                              for html in page_numbers_htmls(env, kit, paper, landscape, cover=True)])
 
     def joined() -> Path:
         return store(renderer.cache, key, join_tagged(

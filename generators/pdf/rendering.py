@@ -52,6 +52,8 @@ class PdfJob:
     source: str    # the YAML file, for error messages
     html: str
     kind: str = "tagged"  # a key of OPTIONS
+    # Rendered without "page X of Y": the language of the numbers laid over it afterwards (numbering.py).
+    numbered_in: str = ""
 
     @property
     def options(self) -> dict:
@@ -155,8 +157,10 @@ class Renderer:
                 log.info("PDFs: %d of %d rendered so far, %.0f s", done, len(missing), last_report - started)
         if failures:
             raise KitInvalid(failures)
+        # Counted once each: a render several documents share (a worksheet and the book's piece
+        # of it), or one an earlier round of this build made, is not taken "from the cache".
         self.rendered += len(missing)
-        self.reused += len(jobs) - len(missing)
+        self.reused += len([path for path in dict.fromkeys(paths) if path not in missing and path not in self.used])
         self.used.update(paths)
         return paths
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import KitInvalid, Problem
 from ..kit import Item, Kit
+from ..languages import printing_kit
 from ..locale import ui_words
 from ..packet import session_packet
 from ..paper import PAPERS, papers_in_order
@@ -30,6 +31,7 @@ from .coverage import check_font_coverage
 from .documents import packet_html, print_html
 from .fields import slug
 from .kit_documents import build_kit_documents, kit_documents
+from .numbering import numbered_paths
 from .posters import POSTER_SIZES, poster_html
 from .rendering import PdfJob, Renderer
 
@@ -67,8 +69,7 @@ def pdf_jobs(kit: Kit, page_urls: dict[str, str]) -> list[PdfJob]:
     env = print_environment(kit.root)
     jobs = []
     for item in sorted(kit.items.values(), key=lambda i: i.id):
-        # An item a translated kit shows untranslated prints as in the kit it comes from (languages.py).
-        own_kit = kit.source_kit if item.id in kit.untranslated else kit
+        own_kit = printing_kit(kit, item.id)
         jobs.extend(_item_jobs(env, own_kit, ui_words(own_kit.settings.language), own_kit.items[item.id],
                                page_urls[item.id]))
     return jobs
@@ -76,7 +77,10 @@ def pdf_jobs(kit: Kit, page_urls: dict[str, str]) -> list[PdfJob]:
 
 def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]:
     source = item.source.shown_as
-    jobs = [PdfJob(item.id, paper.variant, words[paper.words_key], source, print_html(env, kit, item, paper, url))
+    # Rendered without page numbers, which are laid over afterwards (numbering.py): the same
+    # render is then a piece of the book too.
+    jobs = [PdfJob(item.id, paper.variant, words[paper.words_key], source,
+                   print_html(env, kit, item, paper, url, unnumbered=True), numbered_in=kit.settings.language)
             for paper in papers_in_order(kit.settings.paper)]
     if item.type.fillable:
         # One fillable copy, in the kit's paper: it is filled in on screen, then printed.
@@ -122,6 +126,9 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
     with Renderer(AssetLookup(asset_folders(kit.root)), folder, low_priority=low_priority) as renderer:
         # One parallel round for every worksheet and every piece of the kit-wide PDFs.
         paths = renderer.paths([*jobs, *(piece for document in documents for piece in document.pieces)])
+        numbered = numbered_paths(env, kit, {job: path for job, path in zip(jobs, paths) if job.numbered_in},
+                                  renderer)
+        paths = [numbered.get(job, path) for job, path in zip(jobs, paths)]
         for job, path in zip(jobs, paths):
             results.setdefault(job.item_id, []).append(
                 RenderedPdf(job.item_id, job.variant, job.label, path, path.stat().st_size))

@@ -51,13 +51,25 @@ def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_activities,
     changed.write_text(changed.read_text(encoding="utf-8").replace(
         "Ask one question", "Ask one short question"), encoding="utf-8")
     rendered, _, after = build(four_activities, caplog)
-    # Its letter, A4 and fillable worksheets, its card sheet in both papers and its book
-    # section; the steps are not in the book's contents, so the front is reused.
-    assert rendered == 3 + 2 + 1
+    # Its letter, A4 and fillable worksheets and its card sheet in both papers. Its section of
+    # the book is its letter worksheet, rendered once for both; the steps are not in the book's
+    # contents, so the front is reused, and its page numbers are the same as before.
+    assert rendered == 3 + 2
     changed_files = {name for name in after if after[name] != before[name]}
     stem = "partnership-toolkit"
     assert changed_files == {"round-of-hopes-letter", "round-of-hopes-a4", "round-of-hopes-fillable-letter",
                              f"{stem}-cards-letter", f"{stem}-cards-a4", f"{stem}-book-letter"}
+
+
+def test_a_worksheet_is_numbered_on_every_page_once_after_rendering(four_activities, caplog):
+    """Rendered without numbers (the same render is the book's piece: see the test above), then numbered."""
+    _, _, pdfs = build(four_activities, caplog)
+    for name in ("round-of-hopes-letter", "round-of-hopes-a4"):
+        pages = PdfReader(pdfs[name]).pages
+        for number, page in enumerate(pages, start=1):
+            assert re.findall(r"Page \d+ of \d+", page.extract_text()) == [f"Page {number} of {len(pages)}"]
+        with pikepdf.open(pdfs[name]) as numbered:
+            assert "/StructTreeRoot" in numbered.Root and str(numbered.Root.Lang) == "en"
 
 
 def test_a_template_override_renders_only_the_documents_that_use_it(four_activities, caplog):
@@ -115,11 +127,11 @@ def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_activities, caplog):
 
 def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(four_activities, caplog,
                                                                                  monkeypatch):
-    from generators.pdf import book, joining
+    from generators.pdf import joining, numbering
 
     # Small batches and runs, so this short book takes the paths a 1000-tool book takes.
     monkeypatch.setattr(joining, "BATCH", 2)
-    monkeypatch.setattr(book, "NUMBERED_PAGES_PER_RUN", 3)
+    monkeypatch.setattr(numbering, "NUMBERED_PAGES_PER_RUN", 3)
     _, _, pdfs = build(four_activities, caplog)
     path = pdfs["partnership-toolkit-book-letter"]
     reader = PdfReader(path)
