@@ -72,9 +72,10 @@ def run_build(kit: Path, *options: str) -> dict:
     report = next((json.loads(line[6:]) for line in stdout.splitlines() if line.startswith("BENCH ")), None)
     if report is None or report["code"] != 0:
         raise RuntimeError(f"the benchmark build failed in {kit}:\n{stderr[-2000:]}")
-    counts = PDF_LOG.search(stdout)
-    rendered, cached, total = (int(n) for n in counts.groups()[:3]) if counts else (0, 0, 0)
-    pdf_seconds = float(counts[4]) if counts else 0.0
+    # One line per language the kit is published in: the PDF step is their sum.
+    lines = PDF_LOG.findall(stdout)
+    rendered, cached, total = (sum(int(line[n]) for line in lines) for n in range(3))
+    pdf_seconds = round(sum(float(line[3]) for line in lines), 2)
     workers = os.cpu_count() or 1
     result = {
         "seconds": round(report["seconds"], 2),
@@ -273,14 +274,12 @@ def benchmark(kit_root: Path, edit_sizes: list[int], weight_sizes: list[int]) ->
         for size in edit_sizes:
             synthetic = synthetic_kit(kit_root, scratch / f"synthetic-{size}", size)
             scenarios[f"d_synthetic_{size}"] = one_edit(synthetic)
-            if size in weight_sizes:
-                weights[f"{size}_synthetic"] = _weights(synthetic / "site")
+        # Weighed alike at every size: pages only (a 1000-tool kit with every PDF would take hours
+        # to build, and the sheets' pictures would weigh in at one size and not another).
         for size in weight_sizes:
-            if size not in edit_sizes:
-                # Pages only: the site of a kit this big with every PDF would take hours to build.
-                synthetic = synthetic_kit(kit_root, scratch / f"synthetic-pages-{size}", size)
-                scenarios[f"d_synthetic_{size}_pages_only"] = run_build(synthetic, "--no-pdfs")
-                weights[f"{size}_synthetic_without_pdfs"] = _weights(synthetic / "site")
+            synthetic = synthetic_kit(kit_root, scratch / f"synthetic-pages-{size}", size)
+            scenarios[f"d_synthetic_{size}_pages_only"] = run_build(synthetic, "--no-pdfs")
+            weights[f"{size}_synthetic_pages_only"] = _weights(synthetic / "site")
         scenarios["e_mkdocs_without_pdfs"] = run_build(copy_kit(kit_root, scratch / "kit-no-pdfs"),
                                                        "--no-pdfs")
         scenarios["g_ctrl_c_while_rendering"] = ctrl_c(copy_kit(kit_root, scratch / "kit-stopped"))
@@ -339,12 +338,14 @@ def _targets(s: dict, weights: dict, edit_sizes: list[int], cores: int) -> dict:
     if "h_preview_page_after_edit" in s:
         preview = s["h_preview_page_after_edit"]["page_seconds_median"]
         targets["preview_page_at_most_2_s"] = {"limit": 2, "measured": preview, "met": preview <= 2}
-    tool_pages = [sizes["tool_page"]["kb"] for sizes in weights.values()]
+    # Like with like: the synthetic kits, all built the same way (the shipped kit's row is for reading).
+    synthetic = {name: sizes for name, sizes in weights.items() if "synthetic" in name}
+    tool_pages = [sizes["tool_page"]["kb"] for sizes in synthetic.values()]
     if len(tool_pages) > 1:
         targets["tool_page_first_load_within_10_percent"] = {
             "limit": round(1.1 * min(tool_pages), 1), "measured": max(tool_pages),
             "met": max(tool_pages) <= 1.1 * min(tool_pages)}
-    catalogs = [sizes["catalog"]["kb"] for sizes in weights.values()]
+    catalogs = [sizes["catalog"]["kb"] for sizes in synthetic.values()] or [0]
     targets["catalog_first_load_at_most_150_kb"] = {"limit": 150, "measured": max(catalogs),
                                                     "met": max(catalogs) <= 150}
     stop = s["g_ctrl_c_while_rendering"]["seconds_max"]

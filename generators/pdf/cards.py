@@ -66,8 +66,13 @@ def split_steps(steps: list) -> tuple[list, list]:
 
 
 def sheets_of(items: list[Item]) -> list[list[Item]]:
-    """The activities in groups of two, one group per sheet."""
-    return [items[i:i + CARDS_PER_SHEET] for i in range(0, len(items), CARDS_PER_SHEET)]
+    """The activities in groups of two, one group per sheet, in the order of their files' names.
+
+    Not by title: a new title would move its card, and every sheet after the old or the new
+    place would pair other cards and be rendered again. By file name, retitling a tool renders
+    its own sheet only, and every language's deck has each card in the same place."""
+    ordered = sorted(items, key=lambda item: item.id)
+    return [ordered[i:i + CARDS_PER_SHEET] for i in range(0, len(ordered), CARDS_PER_SHEET)]
 
 
 def card_sheet_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> list[str]:

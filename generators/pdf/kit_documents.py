@@ -10,8 +10,7 @@ is cached too, under a key made from its pieces' keys, so an unchanged kit opens
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -67,16 +66,35 @@ def kit_documents(env, kit: Kit, page_urls: dict[str, str], stem: str) -> list[K
 def build_kit_documents(env, kit: Kit, documents: list[KitDocument], renderer: Renderer) -> list[Path]:
     """Each document joined, in the cache; their pieces must have been rendered already.
 
-    Everything still to render (the book's contents and page numbers) is rendered first;
-    then the workers are let go, so their memory is free while the documents are joined.
+    Everything still to render (the book's contents and page numbers) is rendered first; then
+    the documents are joined side by side, by the rendering workers when they are running.
     """
     plans = [_plan(env, kit, document, renderer) for document in documents]
+    joins = [plan for plan in plans if isinstance(plan, Join)]
+    joined = dict(zip((join.key for join in joins), renderer.map_in_workers(_joined_bytes, joins)))
     renderer.stop_workers()
-    return [plan() for plan in plans]
+    return [store(renderer.cache, plan.key, joined[plan.key]) if isinstance(plan, Join) else plan for plan in plans]
 
 
-def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[[], Path]:
-    """Render what the document needs besides its pieces; return what joins it."""
+@dataclass(frozen=True)
+class Join:
+    """What joins one document: its pieces' files in order, its outline and its page numbers."""
+    key: str
+    pieces: list[Path]
+    bookmarks: list[joining.Bookmark]
+    numbers: list[Path] = field(default_factory=list)
+    link_description: str = "Page {page}"
+
+
+def _joined_bytes(join: Join) -> bytes:
+    """The joined document (run in a process of its own when several are joined at once)."""
+    return join_tagged([path.read_bytes() for path in join.pieces], join.bookmarks,
+                       [path.read_bytes() for path in join.numbers], join.link_description)
+
+
+def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Path | Join:
+    """Render what the document needs besides its pieces; return it if it is in the cache, or
+    what joins it."""
     pieces = [renderer.cached_path(piece) for piece in document.pieces]
     is_book = document.variant.startswith("book-")
     paper = PAPERS[document.paper_variant]
@@ -88,10 +106,9 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     target = renderer.cache / f"{key}.pdf"
     renderer.used.add(target)
     if is_intact(target):
-        return lambda: target
+        return target
     if not is_book:
-        return lambda: store(renderer.cache, key, join_tagged([path.read_bytes() for path in pieces],
-                                                              card_bookmarks(kit)))
+        return Join(key, pieces, card_bookmarks(kit))
     # Each piece opened once: its page count and its pages' orientation.
     piece_pages = [landscape_pages(path.read_bytes()) for path in pieces]
     counts = [len(pages) for pages in piece_pages]
@@ -107,12 +124,8 @@ def _plan(env, kit: Kit, document: KitDocument, renderer: Renderer) -> Callable[
     landscape = [*front_layout, *(wide for pages in piece_pages for wide in pages)]
     numbers = renderer.paths([document.job(html, "overlay")
                               for html in page_numbers_htmls(env, kit, paper, landscape, cover=True)])
-
-    def joined() -> Path:
-        return store(renderer.cache, key, join_tagged(
-            [path.read_bytes() for path in (front, *pieces)], book.bookmarks(entries),
-            [path.read_bytes() for path in numbers], ui_words(kit.settings.language)["go_to_page"]))
-    return joined
+    return Join(key, [front, *pieces], book.bookmarks(entries), numbers,
+                ui_words(kit.settings.language)["go_to_page"])
 
 
 @cache

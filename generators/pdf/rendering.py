@@ -205,6 +205,14 @@ class Renderer:
                 # caches): fresh workers take over, at the cost of one import each.
                 self.stop_workers()
 
+    def map_in_workers(self, function, items: list) -> list:
+        """`function` of each item, in order: in the worker processes, side by side, when they are
+        running and there is more than one item; here otherwise (starting workers would cost more).
+        `function` must be a module's own function, so a worker can import it."""
+        if self._pool is None or len(items) < 2:
+            return [function(item) for item in items]
+        return list(self._pool.map(function, items))
+
     def _workers(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads

@@ -61,6 +61,20 @@ def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_activities,
                              f"{stem}-cards-letter", f"{stem}-cards-a4", f"{stem}-book-letter"}
 
 
+def test_retitling_a_tool_renders_only_its_own_pieces_though_its_place_in_the_lists_moves(four_activities, caplog):
+    """The new title moves the tool to the top of every list ordered by title: the card deck pairs
+    cards by file name, so no other sheet changes, and the book's sections are reordered, not rendered."""
+    build(four_activities, caplog)
+    changed = four_activities / "toolkit" / "activities" / "round-of-hopes.yml"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("title: Round of hopes", "title: A round of hopes"),
+                       encoding="utf-8")
+    rendered, _, after = build(four_activities, caplog)
+    # Its letter, A4 and fillable worksheets, its one card sheet in both papers, and the two
+    # pages of the book that list the new title: the contents and its part's opening.
+    assert rendered == 3 + 2 + 2
+    assert "A round of hopes" in PdfReader(after["partnership-toolkit-book-letter"]).pages[1].extract_text()
+
+
 def test_a_worksheet_is_numbered_on_every_page_once_after_rendering(four_activities, caplog):
     """Rendered without numbers (the same render is the book's piece: see the test above), then numbered."""
     _, _, pdfs = build(four_activities, caplog)

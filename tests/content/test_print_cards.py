@@ -19,7 +19,7 @@ def deck(request, built_site, catalog):
 
 def test_every_activity_has_a_front_and_a_back_two_to_a_sheet(deck, kit):
     _, path = deck
-    activities = kit.of_type("activity")
+    activities = sorted(kit.of_type("activity"), key=lambda item: item.id)  # the deck's order: cards.py
     pages = read_pdf(path)
     assert len(pages) == 2 * math.ceil(len(activities) / 2)
     for sheet, first in zip(range(0, len(pages), 2), range(0, len(activities), 2)):
@@ -40,7 +40,7 @@ def test_sheets_are_the_paper_and_cards_are_half_a_sheet(deck):
 
 def test_each_card_stays_on_its_half_clear_of_the_cut_and_the_edges(deck, kit):
     _, path = deck
-    activities = kit.of_type("activity")
+    activities = sorted(kit.of_type("activity"), key=lambda item: item.id)  # the deck's order: cards.py
     for number, page in enumerate(read_pdf(path)):
         cut = page.height / 2
         top_card = [c for c in page.chars if c.text.strip() and c.top < cut]
