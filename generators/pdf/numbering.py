@@ -51,9 +51,13 @@ def numbered_paths(env: jinja2.Environment, kit: Kit, pieces: dict[PdfJob, Path]
     (their template and words), so an unchanged worksheet opens nothing. Those still to make
     are numbered once the few distinct runs of numbers they need are rendered, in one round.
     """
-    numbered, waiting = {}, []
+    numbered, waiting, shapes = {}, [], {}
     for job, piece in pieces.items():
-        key = _numbered_key(piece.stem, _numbers_shape(env, _numbers_kit(kit, job), PAPERS[job.variant]))
+        # One sample of numbers per language and paper, not one per worksheet: every build makes these keys.
+        shape_of = (job.numbered_in, job.variant)
+        if shape_of not in shapes:
+            shapes[shape_of] = _numbers_shape(env, _numbers_kit(kit, job), PAPERS[job.variant])
+        key = _numbered_key(piece.stem, shapes[shape_of])
         target = renderer.cache / f"{key}.pdf"
         renderer.used.add(target)
         numbered[job] = target
