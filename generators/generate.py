@@ -20,6 +20,7 @@ import yaml
 from .errors import KitInvalid, Problem
 from .kit import Kit
 from .languages import kit_in
+from .pdf.rendering import workers_kept
 from .pdf.worksheets import build_pdfs
 from .site_files import Site, site_files
 
@@ -42,10 +43,11 @@ def read_site_config(root: Path) -> dict:
 def write_projects(kit: Kit, folder: Path, *, directory_urls: bool = True, pdfs: bool = True) -> list[Path]:
     """The site's project in `folder`, and one per other language in a subfolder (es/) whose site goes
     into the main site's folder of that name (site/es/). Returns their mkdocs.yml files, to build in order."""
-    config_files = [write_project(kit, folder, directory_urls=directory_urls, pdfs=pdfs)]
-    for language in kit.settings.other_languages:
-        config_files.append(write_project(kit_in(kit, language), folder / language, site_dir=f"../site/{language}",
-                                          directory_urls=directory_urls, pdfs=pdfs))
+    with workers_kept():  # every language's PDFs rendered by the same worker processes
+        config_files = [write_project(kit, folder, directory_urls=directory_urls, pdfs=pdfs)]
+        for language in kit.settings.other_languages:
+            config_files.append(write_project(kit_in(kit, language), folder / language, site_dir=f"../site/{language}",
+                                              directory_urls=directory_urls, pdfs=pdfs))
     return config_files
 
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, run_toolkit
+from tests.helpers import (KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, run_toolkit,
+                           write_activities_by_phase)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -102,6 +103,12 @@ def small_kit(tmp_path) -> Path:
     copy_kit_skeleton(tmp_path)
     (tmp_path / "toolkit" / "activities").mkdir(parents=True)
     return tmp_path
+
+
+@pytest.fixture
+def five_activities(small_kit) -> Path:
+    """small_kit with ACTIVITIES_BY_PHASE (tests/helpers.py): three in "link", two in "listen"."""
+    return write_activities_by_phase(small_kit)
 
 
 @pytest.fixture

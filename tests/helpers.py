@@ -582,3 +582,18 @@ def pdf_ua_failures(paths) -> list[str]:
 
     return [f"{path.name}: {failure.rule_id} {failure.message}" for path in paths
             for failure in validate_pdf(str(path), profile="ua1").failures]
+
+
+# Five activities across two phases (three start in "link", two in "listen"): enough for a book
+# and card decks in volumes with kit.yml's volume_size at 2.
+ACTIVITIES_BY_PHASE = {"opening-round": "link", "name-the-risk": "link", "closing-round": "link",
+                       "map-the-assets": "listen", "hear-the-residents": "listen"}
+
+
+def write_activities_by_phase(kit_root: Path) -> Path:
+    """ACTIVITIES_BY_PHASE as VALID_ACTIVITY retitled ('Opening round', ...) and rephased."""
+    for name, phase in ACTIVITIES_BY_PHASE.items():
+        title = name.replace("-", " ").capitalize()
+        text = VALID_ACTIVITY.replace("Quick check-in", title).replace("phases: [link]", f"phases: [{phase}]")
+        (kit_root / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return kit_root

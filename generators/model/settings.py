@@ -56,6 +56,10 @@ class Settings(Strict):
     catalog_page_size: int = Field(100, ge=5, le=2000, description="Cards on each page of the catalog. A kit "
                                    "with more tools than this shows them in pages, so the catalog opens quickly "
                                    "and every tool is a few clicks away without JavaScript.")
+    volume_size: int = Field(75, ge=2, le=5000, description="Most items in one PDF of the whole-kit book, "
+                             "and most activities in one card deck. A bigger kit's book and decks come in "
+                             "volumes, one per phase (a phase with more items than this in several), so "
+                             "each file stays easy to print and an edit rebuilds one volume only.")
     site_url: Address | None = Field(None, pattern=r"^https?://", description="Where the site is published; "
                                   "used for short links in PDF footers.")
     repository_url: Address | None = Field(None, pattern=r"^https?://", description="The kit's repository; "

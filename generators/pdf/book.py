@@ -1,4 +1,5 @@
 """The whole kit as one book: a cover, contents with page numbers, then a part per phase.
+A big kit's book comes in volumes, a phase or a share of one in each (volumes.py).
 
 Each part opens with the phase and holds its session plans, the tools and then the handouts
 that start in it (an item listed under several phases is printed once, in its first). Every item is
@@ -12,7 +13,7 @@ page counts are known, and the "page X of Y" footer is laid over the joined page
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 import jinja2
@@ -25,6 +26,8 @@ from ..model.vocabulary import Term
 from ..paper import Paper
 from .documents import print_context, print_html
 from .joining import Bookmark, page_link
+from .volumes import Share, in_volumes
+
 
 @dataclass(frozen=True)
 class Part:
@@ -32,10 +35,22 @@ class Part:
     sessions: list[Item]
     tools: list[Item]
     handouts: list[Item]  # and whatever else is neither a meeting nor a tool
+    number: int = 1  # its place in the whole book
+    share: int = 1   # a long phase is printed in shares, one per volume: which one this is
+    shares: int = 1
 
     @property
     def items(self) -> list[Item]:
         return [*self.sessions, *self.tools, *self.handouts]
+
+    def title(self, words: dict) -> str:
+        """'Phase 2: Listen', or 'Phase 2: Listen (2 of 3)' for a share of a long phase."""
+        return share_title(words, words["phase_part"].format(number=self.number, phase=self.phase.label),
+                           self.share, self.shares)
+
+
+def share_title(words: dict, title: str, share: int, shares: int) -> str:
+    return words["share_of"].format(title=title, number=share, count=shares) if shares > 1 else title
 
 
 @dataclass
@@ -67,16 +82,33 @@ def parts(kit: Kit) -> list[Part]:
         tools = [item for item in starting if item.type.is_tool]
         handouts = [item for item in starting if not item.type.packets and not item.type.is_tool]
         if starting:
-            result.append(Part(phase, sessions, tools, handouts))
+            result.append(Part(phase, sessions, tools, handouts, len(result) + 1))
     return result
 
 
-def section_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> list[str]:
-    """The book after its front matter, in order: each part's opening, then its items."""
+def volumes(kit: Kit) -> list[list[Part]]:
+    """The book's volumes, each its parts (or a share of one part): one volume for a kit of
+    kit.yml's volume_size items or fewer."""
+    whole = parts(kit)
+    return [[_share_of(whole[share.group], share) for share in volume]
+            for volume in in_volumes([part.items for part in whole], kit.settings.volume_size)]
+
+
+def _share_of(part: Part, share: Share[Item]) -> Part:
+    held = {item.id for item in share.items}
+    return replace(part, sessions=[item for item in part.sessions if item.id in held],
+                   tools=[item for item in part.tools if item.id in held],
+                   handouts=[item for item in part.handouts if item.id in held],
+                   share=share.number, shares=share.of)
+
+
+def section_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str],
+                  volume: list[Part]) -> list[str]:
+    """A volume of the book after its front matter, in order: each part's opening, then its items."""
     sections = []
-    for number, part in enumerate(parts(kit), start=1):
+    for part in volume:
         sections.append(env.get_template("book_part.html.j2").render(
-            **print_context(kit, "", None, unnumbered=True), paper=paper, part=part, number=number,
+            **print_context(kit, "", None, unnumbered=True), paper=paper, part=part, number=part.number,
             document_class="book"))
         # Each item exactly as its own worksheet's piece (worksheets.py), so one render serves both.
         sections.extend(print_html(env, own_kit, own_kit.items[item.id], paper, page_urls[item.id], unnumbered=True)
@@ -84,24 +116,27 @@ def section_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: di
     return sections
 
 
-def contents(kit: Kit, front_pages: int, section_pages: list[int]) -> list[ContentsEntry]:
-    """Each part and item with the page it begins on, given the pages each section takes."""
-    phase_part = ui_words(kit.settings.language)["phase_part"]
+def contents(kit: Kit, volume: list[Part], front_pages: int, section_pages: list[int]) -> list[ContentsEntry]:
+    """Each part of the volume and its items with the page it begins on, given the pages each
+    section takes."""
+    words = ui_words(kit.settings.language)
     starts = iter(accumulate([front_pages, *section_pages[:-1]]))
     entries = []
-    for number, part in enumerate(parts(kit), start=1):
-        entry = ContentsEntry(phase_part.format(number=number, phase=part.phase.label), next(starts),
-                              bookmark=part.phase.label)
+    for part in volume:
+        entry = ContentsEntry(part.title(words), next(starts),
+                              bookmark=share_title(words, part.phase.label, part.share, part.shares))
         entry.children = [ContentsEntry(item.content.title, next(starts)) for item in part.items]
         entries.append(entry)
     return entries
 
 
-def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, entries: list[ContentsEntry]) -> str:
-    """The cover and the contents."""
+def front_html(env: jinja2.Environment, kit: Kit, paper: Paper, volume: list[Part], entries: list[ContentsEntry],
+               volume_title: str = "") -> str:
+    """The cover (naming the volume, when there are several) and the contents. Dated by the
+    volume's own items, so that an edit elsewhere leaves it as it is."""
     return env.get_template("book_front.html.j2").render(
-        **print_context(kit, "", None, dated_by=kit.items.values(), unnumbered=True),
-        paper=paper, contents=entries,
+        **print_context(kit, "", None, dated_by=[item for part in volume for item in part.items], unnumbered=True),
+        paper=paper, contents=entries, volume_title=volume_title,
         document_class="book")
 
 

@@ -5,7 +5,7 @@ holds two cards one above the other, so the only cut is across the middle, at th
 place on every sheet, marked at both edges. Sheets alternate fronts and backs with the
 backs in the same positions: printed double-sided, flipping on the long edge, each
 card's back lands behind its front. Each sheet is rendered on its own and the deck is
-joined from them (kit_documents.py).
+joined from them (kit_documents.py). A big kit's deck comes in volumes, by phase (volumes.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from ..kit import Item, Kit
 from ..paper import Paper
 from .documents import print_context, short_link
 from .joining import Bookmark
+from .volumes import Share, in_volumes
 
 CARDS_PER_SHEET = 2
 MM_PER_POINT = 25.4 / 72
@@ -75,17 +76,30 @@ def sheets_of(items: list[Item]) -> list[list[Item]]:
     return [ordered[i:i + CARDS_PER_SHEET] for i in range(0, len(ordered), CARDS_PER_SHEET)]
 
 
-def card_sheet_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str]) -> list[str]:
-    """The deck in pieces of one sheet (two cards, fronts then backs), joined after rendering:
+def decks(kit: Kit) -> list[list[Share[Item]]]:
+    """The activities in decks: one deck, or above kit.yml's volume_size, a deck per phase (an
+    activity's first), a long phase in several."""
+    activities = kit.of_type("activity")
+    return in_volumes([[item for item in activities if item.content.phases[0] == phase.id]
+                       for phase in kit.vocabulary.phases], kit.settings.volume_size)
+
+
+def deck_items(deck: list[Share[Item]]) -> list[Item]:
+    return [item for share in deck for item in share.items]
+
+
+def card_sheet_htmls(env: jinja2.Environment, kit: Kit, paper: Paper, page_urls: dict[str, str],
+                     activities: list[Item]) -> list[str]:
+    """A deck in pieces of one sheet (two cards, fronts then backs), joined after rendering:
     a change to one activity re-renders only its sheet."""
     template = env.get_template("cards.html.j2")
     return [template.render(**print_context(kit, "", None, dated_by=pair), sheet=CardSheet(paper), sheets=[pair],
                             document_class="card-deck",
                             link_for=lambda item: short_link(kit, page_urls[item.id]), split_steps=split_steps)
-            for pair in sheets_of(kit.of_type("activity"))]
+            for pair in sheets_of(activities)]
 
 
-def card_bookmarks(kit: Kit) -> list[Bookmark]:
+def card_bookmarks(activities: list[Item]) -> list[Bookmark]:
     """One bookmark per card, at its front; each sheet of fronts is followed by its backs."""
     return [Bookmark(item.content.title, 2 * sheet)
-            for sheet, pair in enumerate(sheets_of(kit.of_type("activity"))) for item in pair]
+            for sheet, pair in enumerate(sheets_of(activities)) for item in pair]

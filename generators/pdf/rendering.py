@@ -2,7 +2,9 @@
 
 A `Renderer` renders only what its cache lacks. Its pool (one worker process per core,
 each importing WeasyPrint once) starts at the first need and serves every later round of
-the same build: the kit-wide documents need a second round once their pieces exist.
+the same build: the kit-wide documents need a second round once their pieces exist. Inside
+`workers_kept()`, the pool outlives the Renderer and serves the next one: a kit published in
+two languages starts its workers once, not once per language.
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 import weakref
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +83,27 @@ def render_pdf(html: str, lookup: AssetLookup, kind: str = "tagged") -> bytes:
                               finisher=FINISHERS[kind], **OPTIONS[kind])
 
 
+# Pools left running for the next Renderer, by what their workers were started with; per
+# thread, as the live preview renders in a thread of its own.
+_kept = threading.local()
+
+
+@contextmanager
+def workers_kept():
+    """Within this, a Renderer that ends leaves its worker processes running for the next one
+    with the same assets, which saves starting them again (about two seconds on two cores)."""
+    if getattr(_kept, "pools", None) is not None:
+        yield
+        return
+    _kept.pools = {}
+    try:
+        yield
+    finally:
+        pools, _kept.pools = _kept.pools, None
+        for pool, _ in pools.values():
+            pool.shutdown()
+
+
 class Renderer:
     """Renders jobs into the PDF cache, skipping those already there; counts both."""
 
@@ -103,7 +128,15 @@ class Renderer:
             self.kill_workers()
 
     def stop_workers(self) -> None:
-        """End the worker processes (and free their memory); a later render starts new ones."""
+        """End the worker processes (and free their memory), or inside workers_kept(), leave them
+        for the next Renderer; a later render starts new ones."""
+        kept = getattr(_kept, "pools", None)
+        if self._pool is not None and kept is not None and self._pool_key not in kept:
+            kept[self._pool_key] = (self._pool, self._pool_tasks)
+            self._pool = None
+        self._recycle_workers()
+
+    def _recycle_workers(self) -> None:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
@@ -187,7 +220,7 @@ class Renderer:
     def _outcomes(self, jobs: list[PdfJob]) -> Iterator[tuple[int, bytes | str]]:
         """(index of the job, its PDF or a message saying why it failed), as each finishes."""
         tasks = [(job.html, job.kind) for job in jobs]
-        if len(tasks) <= 1 and self._pool is None:
+        if len(tasks) <= 1 and self._running_pool() is None:
             yield from ((index, _render_or_error(html, self.lookup, kind)) for index, (html, kind) in enumerate(tasks))
             return
         # Longest first (packets, long sections), so no core idles at the end while one
@@ -203,18 +236,29 @@ class Renderer:
             if self._pool_tasks >= per_pool:
                 # A worker's memory grows with every document it renders (WeasyPrint's
                 # caches): fresh workers take over, at the cost of one import each.
-                self.stop_workers()
+                self._recycle_workers()
 
     def map_in_workers(self, function, items: list) -> list:
         """`function` of each item, in order: in the worker processes, side by side, when they are
         running and there is more than one item; here otherwise (starting workers would cost more).
         `function` must be a module's own function, so a worker can import it."""
-        if self._pool is None or len(items) < 2:
+        if self._running_pool() is None or len(items) < 2:
             return [function(item) for item in items]
         return list(self._pool.map(function, items))
 
+    @property
+    def _pool_key(self) -> tuple:
+        return tuple(str(f) for f in self.lookup.folders), self.low_priority
+
+    def _running_pool(self) -> ProcessPoolExecutor | None:
+        """The workers, if they are running: this Renderer's own, or a pool kept for it."""
+        kept = getattr(_kept, "pools", None)
+        if self._pool is None and kept and self._pool_key in kept:
+            self._pool, self._pool_tasks = kept.pop(self._pool_key)
+        return self._pool
+
     def _workers(self) -> ProcessPoolExecutor:
-        if self._pool is None:
+        if self._running_pool() is None:
             context = multiprocessing.get_context("spawn")  # safe under `mkdocs serve`'s threads
             self._pool = ProcessPoolExecutor(os.cpu_count() or 1, mp_context=context, initializer=_start_worker,
                                              initargs=([str(f) for f in self.lookup.folders], self.low_priority))

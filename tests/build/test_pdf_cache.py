@@ -189,3 +189,32 @@ def test_fresh_workers_take_over_after_their_share_of_documents(small_kit, monke
     assert len(pools) == 3, "every 2 documents a worker, a fresh pool should have taken over"
     assert [path.read_bytes().startswith(b"%PDF-") for path in paths] == [True] * len(jobs)
     assert len({path.read_bytes() for path in paths}) == len(jobs)
+
+
+def test_a_second_renderer_inside_workers_kept_renders_with_the_first_ones_workers(small_kit, tmp_path):
+    """A kit in two languages builds its PDFs with two Renderers, one after the other: inside
+    workers_kept(), the second takes over the first one's running worker processes, which end
+    when the block does."""
+    from generators.pdf import rendering
+    from generators.pdf.assets import AssetLookup, asset_folders
+
+    def jobs(language: str) -> list:
+        return [rendering.PdfJob("page", f"{language}{number}", "", "page.yml",
+                                 f"<html lang='{language}'><head><title>{number}</title></head>"
+                                 f"<body><p>{language} {number}</p></body></html>") for number in range(3)]
+
+    lookup = AssetLookup(asset_folders(small_kit))
+    with rendering.workers_kept():
+        with rendering.Renderer(lookup, tmp_path / "cache") as english:
+            english.paths(jobs("en"))
+            workers = set(english._pool._processes)
+        with rendering.Renderer(lookup, tmp_path / "cache") as spanish:
+            spanish.paths(jobs("es"))
+            assert set(spanish._pool._processes) == workers
+        kept = rendering._kept.pools
+        (pool, _), = kept.values()
+    assert rendering._kept.pools is None and pool._shutdown_thread, "the kept workers end with the block"
+    with rendering.Renderer(lookup, tmp_path / "cache") as alone:
+        alone.paths(jobs("fr"))
+        assert not set(alone._pool._processes) & workers
+    assert alone._pool is None, "outside the block, a Renderer ends its own workers"
