@@ -88,3 +88,23 @@ def test_a_volume_in_spanish_names_itself_in_spanish(five_activities):
     _, documents = documents_of(five_activities, 2)
     assert documents[-1].volume_title == "Volumen 3 de 3: Listen"
     assert documents[-3].label.startswith("El libro, volumen 1: Link (1 de 2), ")
+
+
+def test_the_print_page_says_the_book_and_cards_come_in_volumes_and_links_each(five_activities):
+    from generators.pdf.print_page import render_print_page
+    from generators.site_pages import Download
+
+    _, documents = documents_of(five_activities, 2)
+    kit = load_kit(five_activities)
+    downloads = {document.variant: Download(document.label, f"pdf/kit-{document.variant}.pdf", "1 MB")
+                 for document in documents}
+    page = render_print_page(kit, downloads, []).replace("\\", "")  # Markdown's escapes aside
+    assert "it comes in 3 volumes, one for each phase" in page
+    assert "The cards come in decks, one for each phase" in page
+    for document in documents:
+        assert f"{document.label} (PDF, 1 MB)](pdf/kit-{document.variant}.pdf)" in page
+    single = render_print_page(kit, {"book-letter": Download("The whole kit as one book", "pdf/b.pdf", "1 MB"),
+                                      "cards-letter": Download("Activity cards", "pdf/c.pdf", "1 MB")}, [])
+    assert "volumes" not in single and "decks, one for each phase" not in single
+    # A paragraph of its own, then the buttons in a paragraph of theirs.
+    assert "Link, Listen, Co\\-create.\nThe PDF's bookmarks follow the same outline.\n\n[The whole kit" in single
