@@ -78,8 +78,9 @@ def sheets_of(items: list[Item]) -> list[list[Item]]:
 
 def decks(kit: Kit) -> list[list[Share[Item]]]:
     """The activities in decks: one deck, or above kit.yml's volume_size, a deck per phase (an
-    activity's first), a long phase in several."""
-    activities = kit.of_type("activity")
+    activity's first), a long phase in several. In the order of their files' names, as on the
+    sheets: by title, a retitled card would move to another deck and re-pair every sheet of both."""
+    activities = sorted(kit.of_type("activity"), key=lambda item: item.id)
     return in_volumes([[item for item in activities if item.content.phases[0] == phase.id]
                        for phase in kit.vocabulary.phases], kit.settings.volume_size)
 

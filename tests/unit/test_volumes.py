@@ -108,3 +108,17 @@ def test_the_print_page_says_the_book_and_cards_come_in_volumes_and_links_each(f
     assert "volumes" not in single and "decks, one for each phase" not in single
     # A paragraph of its own, then the buttons in a paragraph of theirs.
     assert "Link, Listen, Co\\-create.\nThe PDF's bookmarks follow the same outline.\n\n[The whole kit" in single
+
+
+def test_a_retitled_activity_stays_in_its_deck_and_the_other_cards_keep_their_sheets(five_activities):
+    """Decks split a long phase by file name: a new title that sorts first moves no card."""
+    _, before = documents_of(five_activities, 2)
+    tool = five_activities / "toolkit" / "activities" / "opening-round.yml"
+    tool.write_text(tool.read_text(encoding="utf-8").replace("title: Opening round", "title: A first round"),
+                    encoding="utf-8")
+    _, after = documents_of(five_activities, None)  # kit.yml already holds volume_size: 2
+    decks_before = [document.pieces for document in before if document.variant.startswith("cards-")]
+    decks_after = [document.pieces for document in after if document.variant.startswith("cards-")]
+    changed = [(deck, sheet) for deck, (old, new) in enumerate(zip(decks_before, decks_after))
+               for sheet, (a, b) in enumerate(zip(old, new, strict=True)) if a.html != b.html]
+    assert changed == [(1, 0), (4, 0)], "only the retitled card's own sheet, in each paper"
