@@ -81,9 +81,13 @@ def _packet(args) -> int:
     from .packet import packet_for_ids, session_packet
     from .paper import PAPERS
     from .pdf.assets import AssetLookup, asset_folders
+    from .pdf.cache import cache_folder
     from .pdf.coverage import check_font_coverage
-    from .pdf.documents import packet_html
-    from .pdf.rendering import PdfJob, Renderer
+    from .pdf.joined import build_joined
+    from .pdf.packets import packet_document
+    from .pdf.rendering import Renderer
+    from .site_files import page_url
+    from .site_pages import page_path
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
@@ -98,10 +102,13 @@ def _packet(args) -> int:
     else:
         packet = packet_for_ids(kit, args.ids, args.start, args.title)
     paper = PAPERS[args.paper or kit.settings.paper]
-    html = packet_html(print_environment(kit.root), kit, packet, paper, "")
-    job = PdfJob("packet", f"packet-{paper.variant}", "", args.output, html)
-    with Renderer(AssetLookup(asset_folders(kit.root)), cache=None) as renderer:
-        pdf = renderer.render([job])[0]
+    env = print_environment(kit.root)
+    # The worksheets as the site's build renders them, so that those it has cached are used as they are.
+    urls = {item_id: page_url(page_path(item)) for item_id, item in kit.items.items()}
+    document = packet_document(env, kit, packet, paper, "", urls, stem="packet", label="", source=args.output)
+    with Renderer(AssetLookup(asset_folders(kit.root)), cache_folder(kit.root)) as renderer:
+        renderer.paths(document.pieces)
+        pdf = build_joined(env, kit, [document], renderer)[0].read_bytes()
     try:
         write_atomically(output, pdf)
     except OSError as error:

@@ -28,6 +28,9 @@ from .documents import print_context, print_html
 from .joining import Bookmark, page_link
 from .volumes import Share, in_volumes
 
+# About this many lines of contents fit a page: the first guess at the front's length.
+CONTENTS_LINES_PER_PAGE = 40
+
 
 @dataclass(frozen=True)
 class Part:
@@ -144,3 +147,24 @@ def bookmarks(entries: list[ContentsEntry]) -> list[Bookmark]:
     """Each part's opening (by its phase's name), and under it each item."""
     return [Bookmark(entry.bookmark or entry.title, entry.page,
                      [Bookmark(child.title, child.page) for child in entry.children]) for entry in entries]
+
+
+@dataclass(frozen=True)
+class BookFront:
+    """A volume's cover and contents, in front of its sections (joined.py)."""
+    env: jinja2.Environment
+    kit: Kit
+    paper: Paper
+    volume: list[Part]
+    volume_title: str = ""
+    cover = True
+
+    def first_guess(self, pieces: int) -> int:
+        return 1 + max(1, -(-pieces // CONTENTS_LINES_PER_PAGE))  # a line per part and per item
+
+    def html(self, front_pages: int, piece_pages: list[int]) -> str:
+        return front_html(self.env, self.kit, self.paper, self.volume,
+                          contents(self.kit, self.volume, front_pages, piece_pages), self.volume_title)
+
+    def bookmarks(self, front: bytes, front_pages: int, piece_pages: list[int]) -> list[Bookmark]:
+        return bookmarks(contents(self.kit, self.volume, front_pages, piece_pages))

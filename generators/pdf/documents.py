@@ -19,6 +19,7 @@ from ..plain_words import sheet_glossary
 from .branding import brand
 from .canvas_grid import placed_blocks
 from .fields import FieldNames
+from .joining import page_link
 
 
 def short_link(kit: Kit, page_url: str) -> str:
@@ -71,14 +72,18 @@ def _packet_items(kit: Kit, packet: Packet) -> list[Item]:
     return [*packet.tools, *packet.handouts, *session]
 
 
-def packet_html(env: jinja2.Environment, kit: Kit, packet: Packet, paper: Paper, page_url: str) -> str:
+def packet_html(env: jinja2.Environment, kit: Kit, packet: Packet, paper: Paper, page_url: str,
+                piece_starts: list[int]) -> str:
+    """A packet's own pages: its cover with contents, agenda and notes. `piece_starts`: the page
+    (from 0) where each worksheet and handout that follows begins in the joined packet (packets.py)."""
     words = ui_words(kit.settings.language)
-    sections = [{"anchor": "agenda", "title": words["agenda"]},
-                {"anchor": "notes", "title": words["facilitator_notes"]},
-                *({"anchor": f"tool-{tool.id}", "title": tool.content.title} for tool in packet.tools),
-                *({"anchor": f"handout-{handout.id}", "title": handout.content.title} for handout in packet.handouts)]
+    pieces = [*packet.tools, *packet.handouts]
+    sections = [{"anchor": "agenda", "title": words["agenda"], "number": None},
+                {"anchor": "notes", "title": words["facilitator_notes"], "number": None},
+                *({"title": item.content.title, "link": page_link(start), "number": start + 1}
+                  for item, start in zip(pieces, piece_starts, strict=True))]
     return env.get_template("packet.html.j2").render(
-        **print_context(kit, page_url, None, dated_by=_packet_items(kit, packet)),
+        **print_context(kit, page_url, None, dated_by=_packet_items(kit, packet), unnumbered=True),
         paper=paper, packet=packet, tool=packet, agenda=packet.rows, materials=packet.materials,
         sections=sections, document_class="packet",
     )

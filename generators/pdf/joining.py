@@ -41,6 +41,20 @@ def landscape_pages(pdf: bytes) -> list[bool]:
     return [x1 - x0 > y1 - y0 for x0, y0, x1, y1 in boxes]
 
 
+def outline_of(pdf: bytes) -> list[Bookmark]:
+    """The PDF's own outline (as WeasyPrint writes it: each entry pointing at a page)."""
+    with pikepdf.open(io.BytesIO(pdf)) as opened:
+        pages = {page.obj.objgen: index for index, page in enumerate(opened.pages)}
+        with opened.open_outline() as outline:
+            return [_bookmark(item, pages) for item in outline.root]
+
+
+def _bookmark(item: pikepdf.OutlineItem, pages: dict) -> Bookmark:
+    destination = item.destination
+    page = pages.get(destination[0].objgen, 0) if isinstance(destination, Array) and len(destination) else 0
+    return Bookmark(str(item.title), page, [_bookmark(child, pages) for child in item.children])
+
+
 def join_tagged(pieces: list[bytes], bookmarks: list[Bookmark], page_numbers: list[bytes] = (),
                 link_description: str = "Page {page}") -> bytes:
     """One PDF of all pieces in order, with `bookmarks` as its outline.

@@ -2,8 +2,9 @@
 
 Per item: its worksheet in each paper size and, as its type's entry in content_types.py
 says, a fillable worksheet in the kit's paper (tools), posters (canvases) and meeting
-packets (sessions). For the whole kit: the activity card deck in each paper size, and the
-book in the kit's paper (kit_documents.py).
+packets (sessions: packets.py). For the whole kit: the activity card deck in each paper size,
+and the book in the kit's paper (kit_documents.py). Packets, decks and the book are joined from
+pieces (joined.py); a worksheet's piece is its own PDF before its page numbers are laid over.
 
 PDFs are cached by a hash of their HTML, their render options and every print asset,
 so unchanged ones are reused (cache.py); the rest are rendered in parallel across all
@@ -28,16 +29,19 @@ from .assets import AssetLookup, asset_folders
 from .branding import check_logo
 from .cache import cache_folder, prune
 from .coverage import check_font_coverage
-from .documents import packet_html, print_html
+from .documents import print_html
 from .fields import slug
-from .kit_documents import build_kit_documents, kit_documents
+from .joined import JoinedDocument, build_joined
+from .kit_documents import kit_documents
 from .numbering import numbered_paths
+from .packets import packet_document
 from .posters import POSTER_SIZES, poster_html
 from .rendering import PdfJob, Renderer
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 
-# build_pdfs() files the kit-wide PDFs (card deck, book) under this key, not an item id.
+# build_pdfs() files the kit-wide PDFs (card decks, book) under this key, not an item id: a joined
+# document's `filed_under` when it belongs to no item.
 KIT_DOCUMENTS = ""
 
 
@@ -65,7 +69,7 @@ def kit_file_stem(kit: Kit) -> str:
 
 
 def pdf_jobs(kit: Kit, page_urls: dict[str, str]) -> list[PdfJob]:
-    """Every item's PDFs (the kit-wide ones are joined from pieces: kit_documents.py)."""
+    """Every item's PDFs but its packets (those and the kit-wide ones are joined from pieces)."""
     env = print_environment(kit.root)
     jobs = []
     for item in sorted(kit.items.values(), key=lambda i: i.id):
@@ -73,6 +77,22 @@ def pdf_jobs(kit: Kit, page_urls: dict[str, str]) -> list[PdfJob]:
         jobs.extend(_item_jobs(env, own_kit, ui_words(own_kit.settings.language), own_kit.items[item.id],
                                page_urls[item.id]))
     return jobs
+
+
+def packet_documents(env, kit: Kit, page_urls: dict[str, str]) -> list[JoinedDocument]:
+    """Each session's meeting packet in each paper (packets.py)."""
+    documents = []
+    for item in sorted(kit.items.values(), key=lambda i: i.id):
+        if not item.type.packets:
+            continue
+        own_kit = printing_kit(kit, item.id)
+        words = ui_words(own_kit.settings.language)
+        packet = session_packet(own_kit, own_kit.items[item.id])
+        documents.extend(packet_document(env, own_kit, packet, paper, page_urls[item.id], page_urls, stem=item.id,
+                                         label=words["packet_download"].format(label=words[paper.words_key]),
+                                         source=item.source.shown_as, filed_under=item.id)
+                         for paper in papers_in_order(own_kit.settings.paper))
+    return documents
 
 
 def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]:
@@ -91,11 +111,6 @@ def _item_jobs(env, kit: Kit, words: dict, item: Item, url: str) -> list[PdfJob]
     if item.type.posters:
         jobs.extend(PdfJob(item.id, f"poster-{size.variant}", words["poster_download"].format(size=words[size.words_key]),
                            source, poster_html(env, kit, item, size, url)) for size in POSTER_SIZES)
-    if item.type.packets:
-        packet = session_packet(kit, item)
-        jobs.extend(PdfJob(item.id, f"packet-{paper.variant}",
-                           words["packet_download"].format(label=words[paper.words_key]), source,
-                           packet_html(env, kit, packet, paper, url)) for paper in papers_in_order(kit.settings.paper))
     return jobs
 
 
@@ -119,7 +134,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
     check_font_coverage(kit)  # before rendering: a character no font has would print as an empty box
     env = print_environment(kit.root)
     jobs = pdf_jobs(kit, page_urls)
-    documents = kit_documents(env, kit, page_urls, kit_file_stem(kit))
+    documents = [*packet_documents(env, kit, page_urls), *kit_documents(env, kit, page_urls, kit_file_stem(kit))]
     _check_unique_file_names([*jobs, *(document.job("") for document in documents)])
     folder = cache_folder(kit.root)
     results: dict[str, list[RenderedPdf]] = {}
@@ -132,8 +147,8 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
         for job, path in zip(jobs, paths):
             results.setdefault(job.item_id, []).append(
                 RenderedPdf(job.item_id, job.variant, job.label, path, path.stat().st_size))
-        for document, path in zip(documents, build_kit_documents(env, kit, documents, renderer)):
-            results.setdefault(KIT_DOCUMENTS, []).append(
+        for document, path in zip(documents, build_joined(env, kit, documents, renderer)):
+            results.setdefault(document.filed_under, []).append(
                 RenderedPdf(document.stem, document.variant, document.label, path, path.stat().st_size))
     prune(folder, renderer.used)
     log.info("PDFs: %d rendered, %d from cache, of %d, in %.1f s",

@@ -56,7 +56,7 @@ def test_a_small_kit_keeps_one_book_and_one_deck_in_each_paper(five_activities):
     _, documents = documents_of(five_activities, None)
     assert [document.variant for document in documents] == ["cards-letter", "cards-a4", "book-letter"]
     book = documents[-1]
-    assert book.volume_title == "" and book.label == "The whole kit as one book, US Letter"
+    assert book.front.volume_title == "" and book.label == "The whole kit as one book, US Letter"
     assert len(book.pieces) == 2 + len(ACTIVITIES)  # each phase's opening, each activity
 
 
@@ -66,15 +66,15 @@ def test_above_the_size_the_book_and_decks_come_in_volumes_by_phase(five_activit
         "cards-1-letter", "cards-2-letter", "cards-3-letter", "cards-1-a4", "cards-2-a4", "cards-3-a4",
         "book-1-letter", "book-2-letter", "book-3-letter"]
     books = documents[-3:]
-    assert [book.volume_title for book in books] == [
+    assert [book.front.volume_title for book in books] == [
         "Volume 1 of 3: Link (1 of 2)", "Volume 2 of 3: Link (2 of 2)", "Volume 3 of 3: Listen"]
     assert books[1].label == "The book, volume 2: Link (2 of 2), US Letter"
     assert documents[0].label == "Activity cards, Link (1 of 2), US Letter"
     # Every activity in one volume of the book and one deck of each paper; decks pair cards by file name.
-    in_books = [item.id for book in books for part in book.volume for item in part.items]
+    in_books = [item.id for book in books for part in book.front.volume for item in part.items]
     assert sorted(in_books) == sorted(ACTIVITIES)
-    assert [[item.id for item in deck.activities] for deck in documents[:3]] == [
-        ["closing-round", "name-the-risk"], ["opening-round"], ["hear-the-residents", "map-the-assets"]]
+    assert [[mark.title for mark in deck.bookmarks] for deck in documents[:3]] == [
+        ["Closing round", "Name the risk"], ["Opening round"], ["Hear the residents", "Map the assets"]]
     # Each volume opens its share of the phase, which says where it stands.
     opening = books[1].pieces[0].html
     assert "This phase is printed in 2 volumes. This is number 2." in opening
@@ -86,7 +86,7 @@ def test_a_volume_in_spanish_names_itself_in_spanish(five_activities):
     text = (five_activities / "kit.yml").read_text(encoding="utf-8")
     (five_activities / "kit.yml").write_text(text.replace("language: en", "language: es"), encoding="utf-8")
     _, documents = documents_of(five_activities, 2)
-    assert documents[-1].volume_title == "Volumen 3 de 3: Listen"
+    assert documents[-1].front.volume_title == "Volumen 3 de 3: Listen"
     assert documents[-3].label.startswith("El libro, volumen 1: Link (1 de 2), ")
 
 
