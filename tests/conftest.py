@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import (KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, run_toolkit,
+from tests.helpers import (KIT_ROOT, VALID_ACTIVITY, copy_fixture_kit, copy_kit_skeleton, page_urls, run_toolkit,
                            write_activities_by_phase)
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -87,6 +87,28 @@ def fixture_kit(fixture_kit_root):
 def fixture_kit_copy(tmp_path) -> Path:
     """A copy of the fixture kit for this test alone, with an empty PDF cache."""
     return copy_fixture_kit(tmp_path / "kit")
+
+
+@pytest.fixture(scope="session")
+def fixture_kit_pdfs(fixture_kit_root) -> dict[str, Path]:
+    """Every PDF of the fixture kit by '<id>-<variant>', built once in its shared cache."""
+    from generators.kit import load_kit
+    from generators.pdf.worksheets import build_pdfs
+
+    kit = load_kit(fixture_kit_root)
+    return {f"{pdf.item_id}-{pdf.variant}": pdf.path for group in build_pdfs(kit, page_urls(kit)).values()
+            for pdf in group}
+
+
+@pytest.fixture
+def fixture_kit_copy_built(tmp_path, fixture_kit_root, fixture_kit_pdfs) -> Path:
+    """A copy of the fixture kit for this test alone, with a copy of the PDF cache its build filled:
+    for a test of what an edit renders, whose first build would otherwise render everything."""
+    import shutil
+
+    copy = copy_fixture_kit(tmp_path / "kit")
+    shutil.copytree(fixture_kit_root / ".cache", copy / ".cache")
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -379,7 +379,7 @@ def colour_of(page, words: str) -> tuple:
     return chars[index].colour
 
 
-TOC_LINE = re.compile(r"^(.+?)\s*\.{3,}\s*(\d+)$")
+TOC_LINE = re.compile(r"^(.+?)\s*(?:\.\s*){3,}(\d+)$")
 
 
 def page_texts(path) -> list[str]:

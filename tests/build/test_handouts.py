@@ -7,13 +7,10 @@ from __future__ import annotations
 import pikepdf
 import pytest
 
-from generators.kit import load_kit
-from generators.pdf.worksheets import build_pdfs
 from tests.helpers import (
     PAGE_SIZES,
     contents,
     page_texts,
-    page_urls,
     pdf_ua_failures,
     read_page,
     read_pdf,
@@ -30,12 +27,10 @@ ITS_SECTIONS = ("Why we have them", "The rules", "When a rule is broken")
 WORKSHEET_SIDE = "FOR PARTICIPANTS"
 
 
-@pytest.fixture(scope="module")
-def pdfs(fixture_kit_root) -> dict[str, object]:
-    """Every PDF of the fixture kit by '<id>-<variant>' (the kit's cache is shared with other tests)."""
-    kit = load_kit(fixture_kit_root)
-    return {f"{pdf.item_id}-{pdf.variant}": pdf.path for group in build_pdfs(kit, page_urls(kit)).values()
-            for pdf in group}
+@pytest.fixture
+def pdfs(fixture_kit_pdfs) -> dict[str, object]:
+    """Every PDF of the fixture kit by '<id>-<variant>' (built once for the session)."""
+    return fixture_kit_pdfs
 
 
 def _printed_once_after_the_worksheets(path) -> None:

@@ -20,8 +20,8 @@ def _without_numbers(text: str) -> str:
     return re.sub(r"Page \d+ of \d+", "", text)
 
 
-def test_a_packet_is_its_own_pages_then_each_worksheet_as_printed_alone(fixture_kit_copy, caplog):
-    _, _, _, pdfs = build_pdfs_counted(fixture_kit_copy, caplog)
+def test_a_packet_is_its_own_pages_then_each_worksheet_as_printed_alone(fixture_kit_pdfs):
+    pdfs = fixture_kit_pdfs
     packet = pdfs[f"{SESSION}-packet-letter"]
     texts = page_texts(packet)
     toc = contents(packet)
@@ -54,12 +54,13 @@ def test_a_packet_is_its_own_pages_then_each_worksheet_as_printed_alone(fixture_
         assert str(joined.Root.Lang) == "en"
 
 
-def test_an_edit_to_a_tool_renders_no_packet_that_holds_it(fixture_kit_copy, caplog):
-    build_pdfs_counted(fixture_kit_copy, caplog)
-    tool = fixture_kit_copy / "toolkit" / "activities" / "quick-check-in.yml"
+def test_an_edit_to_a_tool_renders_no_packet_that_holds_it(fixture_kit_copy_built, caplog):
+    rendered, _, _, _ = build_pdfs_counted(fixture_kit_copy_built, caplog)
+    assert rendered == 0
+    tool = fixture_kit_copy_built / "toolkit" / "activities" / "quick-check-in.yml"
     tool.write_text(tool.read_text(encoding="utf-8").replace("Ask one question", "Ask one short question"),
                     encoding="utf-8")
-    rendered, _, _, _ = build_pdfs_counted(fixture_kit_copy, caplog)
+    rendered, _, _, _ = build_pdfs_counted(fixture_kit_copy_built, caplog)
     # Its letter, A4 and fillable worksheets and its card sheet in both papers: the packets and the
     # book are joined again from those pieces, and their own pages stay as they were.
     assert rendered == 3 + 2

@@ -4,8 +4,10 @@ and a changed template re-renders only what uses it. The joined book stays tagge
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import shutil
 import time
 
 import pikepdf
@@ -16,18 +18,52 @@ from generators.kit import load_kit
 from generators.pdf.cache import UNUSED_DAYS_KEPT, cache_folder, prune
 from generators.pdf.worksheets import KIT_DOCUMENTS, build_pdfs
 from generators.templating import PACKAGE_TEMPLATES
-from tests.helpers import VALID_ACTIVITY, build_pdfs_counted
+from tests.helpers import PROGRESS, VALID_ACTIVITY, build_pdfs_counted, copy_kit_skeleton, page_urls
 
 TITLES = ("Quick check-in", "Round of hopes", "Closing round", "Name the risk")
 
 
-@pytest.fixture
-def four_activities(small_kit):
+def write_four_activities(kit_root):
+    (kit_root / "toolkit" / "activities").mkdir(parents=True, exist_ok=True)
     for title in TITLES:
         name = title.lower().replace(" ", "-")
         text = VALID_ACTIVITY.replace("Quick check-in", title)
-        (small_kit / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
-    return small_kit
+        (kit_root / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return kit_root
+
+
+@pytest.fixture
+def four_activities(small_kit):
+    """A kit of four activities and an empty PDF cache."""
+    return write_four_activities(small_kit)
+
+
+@pytest.fixture(scope="module")
+def four_built(tmp_path_factory) -> tuple[object, int, int, dict]:
+    """Four activities built once from an empty cache: (the kit's folder, PDFs rendered, taken from
+    the cache, each PDF's file by '<id>-<variant>'). Tests read it; those that change it use a copy."""
+    root = write_four_activities(copy_kit_skeleton(tmp_path_factory.mktemp("four") / "kit"))
+    messages = []
+    handler = logging.Handler()
+    handler.emit = lambda record: messages.append(record.getMessage())
+    logger = logging.getLogger("mkdocs.plugins.toolkit")
+    level, logger.level = logger.level, logging.INFO
+    logger.addHandler(handler)
+    try:
+        kit = load_kit(root)
+        pdfs = build_pdfs(kit, page_urls(kit))
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    rendered, cached, _ = (int(n) for n in PROGRESS.search("\n".join(messages)).groups())
+    return root, rendered, cached, {f"{pdf.item_id}-{pdf.variant}": pdf.path for group in pdfs.values() for pdf in group}
+
+
+@pytest.fixture
+def four_built_copy(four_built, tmp_path):
+    """A copy of the built kit with a copy of its PDF cache: its first build renders nothing."""
+    copy = shutil.copytree(four_built[0], tmp_path / "kit")
+    return copy
 
 
 def build(kit_root, caplog) -> tuple[int, int, dict]:
@@ -36,21 +72,21 @@ def build(kit_root, caplog) -> tuple[int, int, dict]:
     return rendered, cached, pdfs
 
 
-def test_a_second_build_renders_nothing_and_gives_the_same_files(four_activities, caplog):
-    rendered, cached, first = build(four_activities, caplog)
+def test_a_second_build_renders_nothing_and_gives_the_same_files(four_built, four_built_copy, caplog):
+    _, rendered, cached, first = four_built
     assert rendered > 0 and cached == 0
-    rendered, cached, second = build(four_activities, caplog)
+    rendered, cached, second = build(four_built_copy, caplog)
     assert rendered == 0
     assert {name: path.read_bytes() for name, path in first.items()} == {
         name: path.read_bytes() for name, path in second.items()}
 
 
-def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_activities, caplog):
-    _, _, before = build(four_activities, caplog)
-    changed = four_activities / "toolkit" / "activities" / "round-of-hopes.yml"
+def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_built_copy, caplog):
+    _, _, before = build(four_built_copy, caplog)
+    changed = four_built_copy / "toolkit" / "activities" / "round-of-hopes.yml"
     changed.write_text(changed.read_text(encoding="utf-8").replace(
         "Ask one question", "Ask one short question"), encoding="utf-8")
-    rendered, _, after = build(four_activities, caplog)
+    rendered, _, after = build(four_built_copy, caplog)
     # Its letter, A4 and fillable worksheets and its card sheet in both papers. Its section of
     # the book is its letter worksheet, rendered once for both; the steps are not in the book's
     # contents, so the front is reused, and its page numbers are the same as before.
@@ -61,23 +97,23 @@ def test_changing_one_tool_renders_only_its_pdfs_and_its_pieces(four_activities,
                              f"{stem}-cards-letter", f"{stem}-cards-a4", f"{stem}-book-letter"}
 
 
-def test_retitling_a_tool_renders_only_its_own_pieces_though_its_place_in_the_lists_moves(four_activities, caplog):
+def test_retitling_a_tool_renders_only_its_own_pieces_though_its_place_in_the_lists_moves(four_built_copy, caplog):
     """The new title moves the tool to the top of every list ordered by title: the card deck pairs
     cards by file name, so no other sheet changes, and the book's sections are reordered, not rendered."""
-    build(four_activities, caplog)
-    changed = four_activities / "toolkit" / "activities" / "round-of-hopes.yml"
+    build(four_built_copy, caplog)
+    changed = four_built_copy / "toolkit" / "activities" / "round-of-hopes.yml"
     changed.write_text(changed.read_text(encoding="utf-8").replace("title: Round of hopes", "title: A round of hopes"),
                        encoding="utf-8")
-    rendered, _, after = build(four_activities, caplog)
+    rendered, _, after = build(four_built_copy, caplog)
     # Its letter, A4 and fillable worksheets, its one card sheet in both papers, and the two
     # pages of the book that list the new title: the contents and its part's opening.
     assert rendered == 3 + 2 + 2
     assert "A round of hopes" in PdfReader(after["partnership-toolkit-book-letter"]).pages[1].extract_text()
 
 
-def test_a_worksheet_is_numbered_on_every_page_once_after_rendering(four_activities, caplog):
+def test_a_worksheet_is_numbered_on_every_page_once_after_rendering(four_built):
     """Rendered without numbers (the same render is the book's piece: see the test above), then numbered."""
-    _, _, pdfs = build(four_activities, caplog)
+    pdfs = four_built[3]
     for name in ("round-of-hopes-letter", "round-of-hopes-a4"):
         pages = PdfReader(pdfs[name]).pages
         for number, page in enumerate(pages, start=1):
@@ -86,19 +122,19 @@ def test_a_worksheet_is_numbered_on_every_page_once_after_rendering(four_activit
             assert "/StructTreeRoot" in numbered.Root and str(numbered.Root.Lang) == "en"
 
 
-def test_a_template_override_renders_only_the_documents_that_use_it(four_activities, caplog):
-    build(four_activities, caplog)
-    override = four_activities / "overrides" / "toolkit" / "print" / "cards.html.j2"
+def test_a_template_override_renders_only_the_documents_that_use_it(four_built_copy, caplog):
+    build(four_built_copy, caplog)
+    override = four_built_copy / "overrides" / "toolkit" / "print" / "cards.html.j2"
     override.parent.mkdir(parents=True)
     override.write_text((PACKAGE_TEMPLATES / "print" / "cards.html.j2").read_text(encoding="utf-8")
                         .replace("{% block body %}", "{% block body %}<!-- the fork's own cards -->"),
                         encoding="utf-8")
-    rendered, _, _ = build(four_activities, caplog)
+    rendered, _, _ = build(four_built_copy, caplog)
     assert rendered == 2 * 2  # two sheets of two cards, in each paper
 
 
-def test_the_joined_book_keeps_one_structure_tree_for_all_its_pages(four_activities, caplog):
-    _, _, pdfs = build(four_activities, caplog)
+def test_the_joined_book_keeps_one_structure_tree_for_all_its_pages(four_built):
+    pdfs = four_built[3]
     with pikepdf.open(pdfs["partnership-toolkit-book-letter"]) as book:
         tree = book.Root.StructTreeRoot
         (document,) = list(tree.K) if isinstance(tree.K, pikepdf.Array) else [tree.K]
@@ -133,9 +169,9 @@ def test_pdfs_unused_for_a_month_are_removed_and_used_ones_kept(tmp_path):
     assert old_used.stat().st_mtime > month_ago + 86400, "a used PDF counts as used today"
 
 
-def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_activities, caplog):
-    kit = load_kit(four_activities)
-    pdfs = build_pdfs(kit, {i: f"activities/{i}/" for i in kit.items})
+def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_built_copy):
+    kit = load_kit(four_built_copy)
+    pdfs = build_pdfs(kit, page_urls(kit))
     assert sorted(pdf.variant for pdf in pdfs[KIT_DOCUMENTS]) == ["book-letter", "cards-a4", "cards-letter"]
 
 

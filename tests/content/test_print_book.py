@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from tests.helpers import PAGE_SIZES, flat, logo_on, read_pdf
 
 TOOL_TYPES = ("activity", "canvas", "checklist")
-CONTENTS_LINE = re.compile(r"^(.+?)\s*\.{3,}\s*(\d+)$")
+CONTENTS_LINE = re.compile(r"^(.+?)\s*(?:\.\s*){3,}(\d+)$")
 
 
 @pytest.fixture(scope="module")
