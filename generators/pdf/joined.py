@@ -73,7 +73,7 @@ class _Waiting:
     document: JoinedDocument
     key: str
     pieces: list[Path]
-    layouts: list[list[bool]]  # each piece's pages, True where landscape
+    layouts: list[list[bool]]  # each piece's pages, True where landscape (for a document with a front)
     front_pages: int = 0
     front: Path | None = None
     front_layout: list[bool] = field(default_factory=list)
@@ -87,6 +87,7 @@ def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Rende
     """Each document joined, in the cache; their pieces must have been rendered already."""
     found: dict[int, Path] = {}
     waiting: list[_Waiting] = []
+    layouts: dict[Path, list[bool]] = {}  # a worksheet's piece is in the book and in several packets: opened once
     for index, document in enumerate(documents):
         pieces = [renderer.cached_path(piece) for piece in document.pieces]
         key = _joined_key(document.variant, [path.stem for path in pieces], _front_shape(env, kit, document))
@@ -94,13 +95,18 @@ def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Rende
         renderer.used.add(target)
         if is_intact(target):
             found[index] = target
+        elif document.front is None:  # a card deck: no contents, no page numbers, so no layouts either
+            waiting.append(_Waiting(document, key, pieces, []))
         else:
-            waiting.append(_Waiting(document, key, pieces, [landscape_pages(path.read_bytes()) for path in pieces]))
+            for path in pieces:
+                if path not in layouts:
+                    layouts[path] = landscape_pages(path.read_bytes())
+            waiting.append(_Waiting(document, key, pieces, [layouts[path] for path in pieces]))
     _render_fronts([entry for entry in waiting if entry.document.front is not None], renderer)
     joins = _joins(env, kit, waiting, renderer)
     joined = renderer.map_in_workers(_joined_bytes, joins)
     renderer.stop_workers()
-    made = iter(store(renderer.cache, join.key, data) for join, data in zip(joins, joined))
+    made = iter([store(renderer.cache, join.key, data) for join, data in zip(joins, joined)])
     return [found[index] if index in found else next(made) for index in range(len(documents))]
 
 
