@@ -86,8 +86,7 @@ def _packet(args) -> int:
     from .pdf.joined import build_joined
     from .pdf.packets import packet_document
     from .pdf.rendering import Renderer
-    from .site_files import page_url
-    from .site_pages import page_path
+    from .site_files import item_page_urls
     from .templating import print_environment
 
     kit = load_kit(find_kit_root(Path.cwd()))
@@ -104,8 +103,8 @@ def _packet(args) -> int:
     paper = PAPERS[args.paper or kit.settings.paper]
     env = print_environment(kit.root)
     # The worksheets as the site's build renders them, so that those it has cached are used as they are.
-    urls = {item_id: page_url(page_path(item)) for item_id, item in kit.items.items()}
-    document = packet_document(env, kit, packet, paper, "", urls, stem="packet", label="", source=args.output)
+    document = packet_document(env, kit, packet, paper, "", item_page_urls(kit), stem="packet", label="",
+                               source=args.output)
     with Renderer(AssetLookup(asset_folders(kit.root)), cache_folder(kit.root)) as renderer:
         renderer.paths(document.pieces)
         pdf = build_joined(env, kit, [document], renderer)[0].read_bytes()

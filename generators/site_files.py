@@ -94,6 +94,11 @@ def page_url(path: str, directory_urls: bool = True) -> str:
     return f"{stem.removesuffix('/index')}/" if stem.endswith("/index") else f"{stem}/"
 
 
+def item_page_urls(kit: Kit, directory_urls: bool = True) -> dict[str, str]:
+    """Each item's page address: what its PDFs link to, and so part of their cache keys."""
+    return {item_id: page_url(page_path(item), directory_urls) for item_id, item in kit.items.items()}
+
+
 def relative_url(url: str, from_url: str) -> str:
     """`url` as a link on the page at `from_url` (both relative to the site's root)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
@@ -109,7 +114,7 @@ def site_files(kit: Kit, docs_dir: Path, *, directory_urls: bool = True, pdfs: P
     `pdfs` makes the PDFs from the pages' addresses (None: a site without PDFs)."""
     env = site_environment(kit.root)
     paths = {item_id: page_path(item) for item_id, item in kit.items.items()}
-    urls = {item_id: page_url(path, directory_urls) for item_id, path in paths.items()}
+    urls = item_page_urls(kit, directory_urls)
     rendered = pdfs(kit, urls) if pdfs else {}
     previews = build_previews(kit, rendered)  # the participant sheets' first pages, from those PDFs
     files, entries = [], []

@@ -107,7 +107,7 @@ def workers_kept():
 class Renderer:
     """Renders jobs into the PDF cache, skipping those already there; counts both."""
 
-    def __init__(self, lookup: AssetLookup, cache: Path | None, *, low_priority: bool = False):
+    def __init__(self, lookup: AssetLookup, cache: Path, *, low_priority: bool = False):
         self.lookup, self.cache = lookup, cache
         self.low_priority = low_priority
         self.fingerprint = lookup.fingerprint()
@@ -208,14 +208,6 @@ class Renderer:
             return False
         self._checked.add(path)
         return True
-
-    def render(self, jobs: list[PdfJob]) -> list[bytes]:
-        """Render without the cache, in order; a single document is rendered here, without a pool."""
-        outcomes = [outcome for _, outcome in sorted(self._outcomes(jobs), key=lambda pair: pair[0])]
-        failures = [_failure(job, outcome) for job, outcome in zip(jobs, outcomes) if isinstance(outcome, str)]
-        if failures:
-            raise KitInvalid(failures)
-        return outcomes
 
     def _outcomes(self, jobs: list[PdfJob]) -> Iterator[tuple[int, bytes | str]]:
         """(index of the job, its PDF or a message saying why it failed), as each finishes."""

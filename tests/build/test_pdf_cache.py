@@ -47,7 +47,8 @@ def four_built(tmp_path_factory) -> tuple[object, int, int, dict]:
     handler = logging.Handler()
     handler.emit = lambda record: messages.append(record.getMessage())
     logger = logging.getLogger("mkdocs.plugins.toolkit")
-    level, logger.level = logger.level, logging.INFO
+    level = logger.level
+    logger.setLevel(logging.INFO)  # setLevel, not the attribute: the logger caches what it lets through
     logger.addHandler(handler)
     try:
         kit = load_kit(root)
