@@ -5,9 +5,9 @@ slower tier; the loader's exact messages are checked in tests/unit/."""
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -30,8 +30,11 @@ documents = st.recursive(
 )
 
 
-def _kit_folder() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="kit-property-"))
+@pytest.fixture(scope="module")
+def kit_root(tmp_path_factory) -> Path:
+    # Module scope: Hypothesis runs every example of a test inside one call, and the
+    # folder is removed with pytest's other temporary folders, not left in /tmp.
+    root = tmp_path_factory.mktemp("kit-property")
     # The fixture kit's settings and vocabulary, and the logo kit.yml names, from the shipped theme.
     for source, name in [(FIXTURE_KIT, "mkdocs.yml"), (FIXTURE_KIT, "kit.yml"), (FIXTURE_KIT, "toolkit/vocabulary.yml"),
                          (KIT_ROOT, "overrides/assets/logo.svg")]:
@@ -41,13 +44,10 @@ def _kit_folder() -> Path:
     return root
 
 
-ROOT = _kit_folder()
-
-
-def _outcome(content: bytes) -> str:
-    (ROOT / "toolkit/activities/generated.yml").write_bytes(content)
+def _outcome(root: Path, content: bytes) -> str:
+    (root / "toolkit/activities/generated.yml").write_bytes(content)
     try:
-        load_kit(ROOT)
+        load_kit(root)
     except KitInvalid as error:
         assert error.problems, "an error always says what is wrong"
         for problem in error.problems:
@@ -59,22 +59,22 @@ def _outcome(content: bytes) -> str:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
-def test_any_yaml_document_is_a_kit_or_a_clear_error(document):
-    _outcome(yaml.safe_dump(document, allow_unicode=True).encode("utf-8"))
+def test_any_yaml_document_is_a_kit_or_a_clear_error(kit_root, document):
+    _outcome(kit_root, yaml.safe_dump(document, allow_unicode=True).encode("utf-8"))
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.binary(max_size=300))
-def test_any_bytes_are_a_kit_or_a_clear_error(content):
-    _outcome(content)
+def test_any_bytes_are_a_kit_or_a_clear_error(kit_root, content):
+    _outcome(kit_root, content)
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, len(VALID_ACTIVITY) - 1), st.text(max_size=5))
-def test_a_valid_file_with_a_random_edit_is_a_kit_or_a_clear_error(position, insertion):
+def test_a_valid_file_with_a_random_edit_is_a_kit_or_a_clear_error(kit_root, position, insertion):
     edited = VALID_ACTIVITY[:position] + insertion + VALID_ACTIVITY[position:]
-    _outcome(edited.encode("utf-8"))
+    _outcome(kit_root, edited.encode("utf-8"))
 
 
-def test_the_unedited_file_is_valid():
-    assert _outcome(VALID_ACTIVITY.encode()) == "valid"
+def test_the_unedited_file_is_valid(kit_root):
+    assert _outcome(kit_root, VALID_ACTIVITY.encode()) == "valid"
