@@ -18,11 +18,13 @@ from . import staging_area
 from .console import show_messages
 from .engines import run_engine
 from .errors import KitInvalid, Problem
-from .generate import write_projects
+from .generate import projects_written, write_projects
 from .languages import published_languages
-from .kit import load_kit
+from .kit import Kit, load_kit
 from .locale import text_direction
-from .output_safety import check_site_folder, mark_as_built
+from .output_safety import SITE_MARKER, check_site_folder, mark_as_built
+from .pdf.assets import AssetLookup, asset_folders
+from .pdf.workers import shared_workers
 from .plain_folder import finish_plain_folder
 from .site_language import mark_pages_language
 
@@ -39,7 +41,15 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
         raise KitInvalid([Problem(f"toolkit build --engine {engine}", 0, 0, "", f"{engine} cannot make the copy "
                                   "that opens from a plain folder (its search needs a web server). Leave out "
                                   "--plain-folder, or use --engine mkdocs or --engine properdocs.")])
-    kit = load_kit(root)  # report content problems plainly before anything else
+    # Workers for the PDFs import WeasyPrint while the kit is read, when a PDF will likely be rendered.
+    early = AssetLookup(asset_folders(root)) if pdfs and changed_since_built(root, target) else None
+    with shared_workers(early):
+        kit = load_kit(root)  # report content problems plainly before anything else
+        return _build(kit, target, plain_folder=plain_folder, engine=engine, pdfs=pdfs)
+
+
+def _build(kit: Kit, target: Path, *, plain_folder: bool, engine: str, pdfs: bool) -> Path:
+    root = kit.root
     target.parent.mkdir(parents=True, exist_ok=True)
     staging_area.remove_leftovers(target)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -48,21 +58,49 @@ def build_site(root: Path, site_dir: Path | None = None, *, plain_folder: bool =
     project = None
     try:  # from the moment the project folder exists, a stop removes it
         project = staging_area.new_folder(target)
-        config_files = write_projects(kit, project, directory_urls=not plain_folder, pdfs=pdfs)
         built = project / "site"
         # The kit's own language first: building a site empties its folder, and the others go inside it.
-        for language, config_file in zip(published_languages(kit), config_files):
-            run_engine(engine, config_file)
-            language_root = built if language == kit.settings.language else built / language
-            mark_pages_language(language_root, language, text_direction(language))
-            if plain_folder:
-                finish_plain_folder(language_root)
+        # Its site is built while the other languages' PDFs may still be rendering.
+        with projects_written(kit, project, directory_urls=not plain_folder, pdfs=pdfs) as config_files:
+            for language, config_file in zip(published_languages(kit), config_files):
+                run_engine(engine, config_file)
+                language_root = built if language == kit.settings.language else built / language
+                mark_pages_language(language_root, language, text_direction(language))
+                if plain_folder:
+                    finish_plain_folder(language_root)
         mark_as_built(built)
         staging_area.swap_into_place(built, target)
     finally:
         if project is not None:
             shutil.rmtree(project, ignore_errors=True)  # the project, and after the swap the old site
     return target
+
+
+# What a kit is made of: a change to any of them since the last build likely changes a PDF.
+KIT_SOURCES = ("toolkit", "facilitation", "overrides", "locales", "kit.yml", "mkdocs.yml")
+
+
+def changed_since_built(root: Path, site: Path) -> bool:
+    """Whether a file of the kit is newer than the site last built from it (or no site was built).
+    Only a guess, which decides when the PDF workers start: early if something will likely render,
+    at the first PDF missing from the cache otherwise, so an unchanged build starts none."""
+    try:
+        built = (site / SITE_MARKER).stat().st_mtime
+    except OSError:
+        return True
+    for name in KIT_SOURCES:
+        path = root / name
+        files = path.rglob("*") if path.is_dir() else [path]
+        if any(_newer(file, built) for file in files):
+            return True
+    return any(_newer(file, built) for file in root.glob("kit.*.yml"))  # the kit's settings in other languages
+
+
+def _newer(file: Path, moment: float) -> bool:
+    try:
+        return file.stat().st_mtime > moment
+    except OSError:  # not there (any more)
+        return False
 
 
 def generate_project(root: Path, folder: Path, *, pdfs: bool = True) -> Path:

@@ -85,7 +85,7 @@ def _packet(args) -> int:
     from .pdf.coverage import check_font_coverage
     from .pdf.joined import build_joined
     from .pdf.packets import packet_document
-    from .pdf.rendering import Renderer
+    from .pdf.renderer import Renderer
     from .site_files import item_page_urls
     from .templating import print_environment
 

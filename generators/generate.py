@@ -13,6 +13,9 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -20,7 +23,7 @@ import yaml
 from .errors import KitInvalid, Problem
 from .kit import Kit
 from .languages import kit_in
-from .pdf.rendering import workers_kept
+from .pdf.workers import carried_into_thread, shared_workers
 from .pdf.worksheets import build_pdfs
 from .site_files import Site, site_files
 
@@ -43,12 +46,40 @@ def read_site_config(root: Path) -> dict:
 def write_projects(kit: Kit, folder: Path, *, directory_urls: bool = True, pdfs: bool = True) -> list[Path]:
     """The site's project in `folder`, and one per other language in a subfolder (es/) whose site goes
     into the main site's folder of that name (site/es/). Returns their mkdocs.yml files, to build in order."""
-    with workers_kept():  # every language's PDFs rendered by the same worker processes
-        config_files = [write_project(kit, folder, directory_urls=directory_urls, pdfs=pdfs)]
-        for language in kit.settings.other_languages:
-            config_files.append(write_project(kit_in(kit, language), folder / language, site_dir=f"../site/{language}",
-                                              directory_urls=directory_urls, pdfs=pdfs))
-    return config_files
+    with projects_written(kit, folder, directory_urls=directory_urls, pdfs=pdfs) as config_files:
+        return list(config_files)
+
+
+@contextmanager
+def projects_written(kit: Kit, folder: Path, *, directory_urls: bool = True,
+                     pdfs: bool = True) -> Iterator[Iterator[Path]]:
+    """Like write_projects, but each mkdocs.yml is handed over as soon as its project is written, so the
+    caller can build the first site while the other languages' PDFs are still rendering.
+
+    The other languages are written in a thread beside the kit's own, and every language's PDFs go to
+    the same worker processes: one language's Python work (pages, HTML for each PDF) runs while the
+    other's PDFs render, instead of the cores waiting for it, and the kit's own language goes first.
+    If anything fails or is stopped, the workers end at once and the thread with them."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="toolkit-languages") as beside:
+        with shared_workers():
+            others = beside.submit(carried_into_thread(_write_other_languages, behind=True), kit, folder, directory_urls,
+                                   pdfs)
+
+            def in_order() -> Iterator[Path]:
+                yield write_project(kit, folder, directory_urls=directory_urls, pdfs=pdfs)
+                yield from others.result()
+
+            try:
+                yield in_order()
+            except BaseException:
+                others.cancel()
+                raise
+
+
+def _write_other_languages(kit: Kit, folder: Path, directory_urls: bool, pdfs: bool) -> list[Path]:
+    return [write_project(kit_in(kit, language), folder / language, site_dir=f"../site/{language}",
+                          directory_urls=directory_urls, pdfs=pdfs)
+            for language in kit.settings.other_languages]
 
 
 def write_project(kit: Kit, folder: Path, *, site_dir: str = "site", directory_urls: bool = True,

@@ -597,3 +597,11 @@ def write_activities_by_phase(kit_root: Path) -> Path:
         text = VALID_ACTIVITY.replace("Quick check-in", title).replace("phases: [link]", f"phases: [{phase}]")
         (kit_root / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
     return kit_root
+
+
+def finished_at(seconds: float) -> float:
+    """Sleep, then say when: run in PDF worker processes to see in which order they took work."""
+    import time
+
+    time.sleep(seconds)
+    return time.monotonic()

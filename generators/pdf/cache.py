@@ -98,10 +98,19 @@ def prune(folder: Path, used: set[Path], *, pattern: str = "*.pdf") -> None:
         os.utime(path, (now, now))
     cutoff = now - UNUSED_DAYS_KEPT * 86400
     for path in folder.glob(pattern):
-        if path not in used and path.stat().st_mtime < cutoff:
+        if path not in used and _changed_before(path, cutoff):
             path.unlink(missing_ok=True)
             _checksum_file(path).unlink(missing_ok=True)
     # A build running now may be writing a .part file: only those an hour old are litter.
     for path in folder.glob("*.part"):
-        if path.stat().st_mtime < now - 3600:
+        if _changed_before(path, now - 3600):
             path.unlink(missing_ok=True)
+
+
+def _changed_before(path: Path, moment: float) -> bool:
+    """False for a file gone since the folder was listed: another build (or the other language of
+    this one) renamed its .part file into place, or pruned it first."""
+    try:
+        return path.stat().st_mtime < moment
+    except FileNotFoundError:
+        return False

@@ -29,7 +29,8 @@ from . import joining
 from .cache import is_intact, store
 from .joining import Bookmark, join_tagged, landscape_pages
 from .numbering import page_numbers_htmls
-from .rendering import PdfJob, Renderer
+from .renderer import Renderer
+from .rendering import PdfJob
 
 # A front whose page count changes with the page numbers it lists is rendered again; one more
 # try is all a longer contents list ever needs, and this many is the most ever made.

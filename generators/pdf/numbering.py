@@ -24,7 +24,8 @@ from ..paper import PAPERS, Paper
 from .cache import is_intact, store
 from .documents import print_context
 from .joining import landscape_pages, laid_over
-from .rendering import PdfJob, Renderer
+from .renderer import Renderer
+from .rendering import PdfJob
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 # Page numbers are rendered in runs of this many pages: a long book's render in parallel.

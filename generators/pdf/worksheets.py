@@ -36,7 +36,8 @@ from .kit_documents import kit_documents
 from .numbering import numbered_paths
 from .packets import packet_document
 from .posters import POSTER_SIZES, poster_html
-from .rendering import PdfJob, Renderer
+from .renderer import Renderer
+from .rendering import PdfJob
 
 log = logging.getLogger("mkdocs.plugins.toolkit")
 

@@ -75,7 +75,7 @@ def kit_dir(small_kit, monkeypatch) -> Path:
 @pytest.fixture
 def no_rendering(monkeypatch) -> list:
     """Replaces the PDF renderer: a refusal must come before any rendering, which takes seconds."""
-    import generators.pdf.rendering as rendering
+    import generators.pdf.renderer as rendering
 
     calls = []
 

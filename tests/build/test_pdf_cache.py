@@ -9,13 +9,14 @@ import os
 import re
 import shutil
 import time
+from pathlib import Path
 
 import pikepdf
 import pytest
 from pypdf import PdfReader
 
 from generators.kit import load_kit
-from generators.pdf.cache import UNUSED_DAYS_KEPT, cache_folder, prune
+from generators.pdf.cache import UNUSED_DAYS_KEPT, cache_folder, is_intact, prune
 from generators.pdf.worksheets import KIT_DOCUMENTS, build_pdfs
 from generators.templating import PACKAGE_TEMPLATES
 from tests.helpers import PROGRESS, VALID_ACTIVITY, build_pdfs_counted, copy_kit_skeleton, page_urls
@@ -170,6 +171,18 @@ def test_pdfs_unused_for_a_month_are_removed_and_used_ones_kept(tmp_path):
     assert old_used.stat().st_mtime > month_ago + 86400, "a used PDF counts as used today"
 
 
+def test_pruning_passes_over_files_gone_since_the_folder_was_listed(tmp_path, monkeypatch):
+    """The other language's Renderer (or another build) renames its .part file into place, or prunes
+    a PDF, between the listing and the look at its age: nothing to do, and no error."""
+    folder = cache_folder(tmp_path)
+    folder.mkdir(parents=True)
+    listed = []
+    monkeypatch.setattr(type(folder), "glob", lambda self, pattern: iter(listed.append(pattern) or
+                                                                           [self / pattern.replace("*", "gone")]))
+    prune(folder, set())
+    assert listed == ["*.pdf", "*.part"]
+
+
 def test_the_kit_wide_pdfs_are_filed_under_the_kit(four_built_copy):
     kit = load_kit(four_built_copy)
     pdfs = build_pdfs(kit, page_urls(kit))
@@ -199,59 +212,157 @@ def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(f
         assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool
 
 
+def _pages(language: str, count: int) -> list:
+    from generators.pdf.rendering import PdfJob
+
+    return [PdfJob("page", f"{language}{number}", "", "page.yml",
+                   f"<html lang='{language}'><head><title>{number}</title></head>"
+                   f"<body><h1>{language} {number}</h1></body></html>") for number in range(count)]
+
+
 def test_fresh_workers_take_over_after_their_share_of_documents(small_kit, monkeypatch, tmp_path):
     """Workers are replaced after TASKS_PER_WORKER documents each (their memory grows), and the
     documents rendered by the later workers are whole. Small documents: the handover is what counts."""
-    from generators.pdf import rendering
+    from generators.pdf import workers
     from generators.pdf.assets import AssetLookup, asset_folders
+    from generators.pdf.renderer import Renderer
 
-    monkeypatch.setattr(rendering, "TASKS_PER_WORKER", 2)
+    monkeypatch.setattr(workers, "TASKS_PER_WORKER", 2)
     pools = []
-    start_workers = rendering.Renderer._workers
+    start_pool = workers.Workers._current
 
-    def counted(renderer):
-        pool = start_workers(renderer)
+    def noted(self):
+        pool = start_pool(self)
         if not pools or pools[-1] is not pool:
             pools.append(pool)
         return pool
 
-    monkeypatch.setattr(rendering.Renderer, "_workers", counted)
+    monkeypatch.setattr(workers.Workers, "_current", noted)
     cores = os.cpu_count() or 1
-    jobs = [rendering.PdfJob("page", f"v{number}", "", "page.yml",
-                             f"<html lang='en'><head><title>Page {number}</title></head>"
-                             f"<body><h1>Page {number}</h1></body></html>") for number in range(4 * cores + 1)]
-    with rendering.Renderer(AssetLookup(asset_folders(small_kit)), tmp_path / "cache") as renderer:
+    jobs = _pages("en", 4 * cores + 1)
+    with Renderer(AssetLookup(asset_folders(small_kit)), tmp_path / "cache") as renderer:
         paths = renderer.paths(jobs)
     assert renderer.rendered == len(jobs) and renderer.reused == 0
-    assert len(pools) == 3, "every 2 documents a worker, a fresh pool should have taken over"
+    assert len(pools) == 3, "every 2 documents a worker, fresh workers should have taken over"
     assert [path.read_bytes().startswith(b"%PDF-") for path in paths] == [True] * len(jobs)
     assert len({path.read_bytes() for path in paths}) == len(jobs)
 
 
-def test_a_second_renderer_inside_workers_kept_renders_with_the_first_ones_workers(small_kit, tmp_path):
-    """A kit in two languages builds its PDFs with two Renderers, one after the other: inside
-    workers_kept(), the second takes over the first one's running worker processes, which end
-    when the block does."""
-    from generators.pdf import rendering
+def test_renderers_inside_shared_workers_use_the_same_workers_started_at_once(small_kit, tmp_path):
+    """A kit in two languages builds its PDFs with two Renderers: inside shared_workers(), both
+    use the workers the block started before any document was asked for, which end with the block."""
+    from generators.pdf import workers
     from generators.pdf.assets import AssetLookup, asset_folders
-
-    def jobs(language: str) -> list:
-        return [rendering.PdfJob("page", f"{language}{number}", "", "page.yml",
-                                 f"<html lang='{language}'><head><title>{number}</title></head>"
-                                 f"<body><p>{language} {number}</p></body></html>") for number in range(3)]
+    from generators.pdf.renderer import Renderer
 
     lookup = AssetLookup(asset_folders(small_kit))
-    with rendering.workers_kept():
-        with rendering.Renderer(lookup, tmp_path / "cache") as english:
-            english.paths(jobs("en"))
-            workers = set(english._pool._processes)
-        with rendering.Renderer(lookup, tmp_path / "cache") as spanish:
-            spanish.paths(jobs("es"))
-            assert set(spanish._pool._processes) == workers
-        kept = rendering._kept.pools
-        (pool, _), = kept.values()
-    assert rendering._kept.pools is None and pool._shutdown_thread, "the kept workers end with the block"
-    with rendering.Renderer(lookup, tmp_path / "cache") as alone:
-        alone.paths(jobs("fr"))
-        assert not set(alone._pool._processes) & workers
-    assert alone._pool is None, "outside the block, a Renderer ends its own workers"
+    with workers.shared_workers(lookup):
+        shared = workers.workers_for(lookup, False)
+        assert shared.running(), "the workers start with the block"
+        with Renderer(lookup, tmp_path / "cache") as english:
+            english.paths(_pages("en", 1))  # one document: it would render here if no workers ran
+        with Renderer(lookup, tmp_path / "cache") as spanish:
+            spanish.paths(_pages("es", 3))
+        assert english.workers is spanish.workers is shared and shared.running()
+        started = shared.processes()
+        assert len(started) == (os.cpu_count() or 1)
+    assert not shared.running(), "the shared workers end with the block"
+    with Renderer(lookup, tmp_path / "cache") as alone:
+        alone.paths(_pages("fr", 3))
+        assert alone.workers is not shared and not alone.workers.processes() & started
+    assert not alone.workers.running(), "outside the block, a Renderer ends its own workers"
+
+
+def test_a_document_two_threads_ask_for_at_once_is_rendered_once(small_kit, tmp_path):
+    """A tool whose translation is out of date prints the same in both languages: the two
+    languages' Renderers, in two threads, share one render of it, and both find the PDF."""
+    import threading
+
+    from generators.pdf import workers
+    from generators.pdf.assets import AssetLookup, asset_folders
+    from generators.pdf.renderer import Renderer
+
+    lookup = AssetLookup(asset_folders(small_kit))
+    same = _pages("en", 4)
+    found = {}
+    with workers.shared_workers(lookup):
+        shared = workers.workers_for(lookup, False)
+        asked = []
+        ask = shared.render
+
+        def noted(key, task, target):
+            future, before = ask(key, task, target)
+            asked.append((key, future is not None and not before))
+            return future, before
+
+        shared.render = noted
+
+        def language(name: str) -> None:
+            with Renderer(lookup, tmp_path / "cache") as renderer:
+                found[name] = (renderer.paths(same), renderer)
+
+        threads = [threading.Thread(target=workers.carried_into_thread(language), args=(name,))
+                   for name in ("en", "es")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    (english, first), (spanish, second) = found["en"], found["es"]
+    assert english == spanish and all(is_intact(path) for path in english)
+    assert sorted(key for key, new in asked if new) == sorted(path.stem for path in english), \
+        "each document was handed to the workers once"
+    assert first.rendered + second.rendered == len(same)
+    assert first.rendered + first.reused == second.rendered + second.reused == len(same)
+
+
+def test_the_kit_languages_documents_go_before_those_of_a_thread_behind(small_kit):
+    """Documents the other languages' thread asked for first still wait while the kit's own language
+    has documents waiting: its site can be built while the others' PDFs render."""
+    import threading
+
+    from generators.pdf import workers
+    from generators.pdf.assets import AssetLookup, asset_folders
+    from tests.helpers import finished_at
+
+    lookup = AssetLookup(asset_folders(small_kit))
+    cores = os.cpu_count() or 1
+    with workers.shared_workers(lookup):
+        shared = workers.workers_for(lookup, False)
+        shared.map(finished_at, [0] * cores)  # every worker started and ready
+        behind = {}
+
+        def other_language() -> None:
+            behind["times"] = shared.map(finished_at, [1] * cores + [0.3] * cores)
+
+        thread = threading.Thread(target=workers.carried_into_thread(other_language, behind=True))
+        thread.start()
+        while len(shared._running) < cores:  # the thread's first documents hold every core
+            time.sleep(0.01)
+        ahead = shared.map(finished_at, [0] * cores)
+        thread.join()
+    # First in line, the kit's language's documents (no wait) end before the thread's later ones
+    # (0.3 s each) could; in the order asked for, they would end after them.
+    assert max(ahead) < min(behind["times"][cores:]), "asked for later, the kit's language went first"
+
+
+def test_a_failure_inside_shared_workers_ends_them_at_once(small_kit, tmp_path):
+    """An error (or Ctrl-C) in the block ends the shared workers without waiting, and a thread
+    that still asks for a document is told the build stopped instead of starting new ones."""
+    from generators.pdf import workers
+    from generators.pdf.assets import AssetLookup, asset_folders
+    from generators.pdf.renderer import Renderer
+
+    lookup = AssetLookup(asset_folders(small_kit))
+    with pytest.raises(KeyboardInterrupt):
+        with workers.shared_workers(lookup):
+            shared = workers.workers_for(lookup, False)
+            started = shared.processes()
+            raise KeyboardInterrupt
+    assert started and not shared.running()
+    time.sleep(0.5)
+    assert [pid for pid in started if Path(f"/proc/{pid}").is_dir()
+            and "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()] == []
+    renderer = Renderer(lookup, tmp_path / "cache")
+    renderer.workers = shared
+    with pytest.raises(workers.WorkersStopped):
+        renderer.paths(_pages("en", 3))
