@@ -29,8 +29,9 @@ _FOUND = object()  # another Renderer stored the PDF after this one looked for i
 class Renderer:
     """Renders jobs into the PDF cache, skipping those already there; counts both."""
 
-    def __init__(self, lookup: AssetLookup, cache: Path, *, low_priority: bool = False):
+    def __init__(self, lookup: AssetLookup, cache: Path, *, low_priority: bool = False, label: str = ""):
         self.lookup, self.cache = lookup, cache
+        self.label = label  # ends each progress line: " (es)" when the languages render side by side
         self.fingerprint = lookup.fingerprint()
         self.rendered = self.reused = 0
         self.used: set[Path] = set()
@@ -93,7 +94,8 @@ class Renderer:
                 self.workers.stored(targets[index].stem)
             if time.monotonic() - last_report >= PROGRESS_EVERY:
                 last_report = time.monotonic()
-                log.info("PDFs: %d of %d rendered so far, %.0f s", done, len(missing), last_report - started)
+                log.info("PDFs: %d of %d rendered so far, %.0f s%s", done, len(missing), last_report - started,
+                         self.label)
         if failures:
             raise KitInvalid(failures)
         # Counted once each: a render several documents share (a worksheet and the book's piece

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import KitInvalid, Problem
 from ..kit import Item, Kit
-from ..languages import printing_kit
+from ..languages import printing_kit, published_languages
 from ..locale import ui_words
 from ..packet import session_packet
 from ..paper import PAPERS, papers_in_order
@@ -139,7 +139,9 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
     _check_unique_file_names([*jobs, *(document.job("") for document in documents)])
     folder = cache_folder(kit.root)
     results: dict[str, list[RenderedPdf]] = {}
-    with Renderer(AssetLookup(asset_folders(kit.root)), folder, low_priority=low_priority) as renderer:
+    # The languages render side by side (generate.py): each line says which one it is about.
+    which = f" ({kit.settings.language})" if len(published_languages(kit)) > 1 else ""
+    with Renderer(AssetLookup(asset_folders(kit.root)), folder, low_priority=low_priority, label=which) as renderer:
         # One parallel round for every worksheet and every piece of the kit-wide PDFs.
         paths = renderer.paths([*jobs, *(piece for document in documents for piece in document.pieces)])
         numbered = numbered_paths(env, kit, {job: path for job, path in zip(jobs, paths) if job.numbered_in},
@@ -152,6 +154,6 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
             results.setdefault(document.filed_under, []).append(
                 RenderedPdf(document.stem, document.variant, document.label, path, path.stat().st_size))
     prune(folder, renderer.used)
-    log.info("PDFs: %d rendered, %d from cache, of %d, in %.1f s",
-             renderer.rendered, renderer.reused, renderer.rendered + renderer.reused, time.monotonic() - started)
+    log.info("PDFs: %d rendered, %d from cache, of %d, in %.1f s%s", renderer.rendered, renderer.reused,
+             renderer.rendered + renderer.reused, time.monotonic() - started, which)
     return results

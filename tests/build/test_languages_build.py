@@ -50,7 +50,24 @@ def three_language_site(tmp_path_factory) -> tuple[Path, Path]:
     site = root.parent / "site"
     result = run_toolkit(["build", "--site-dir", str(site)], cwd=root)
     assert result.returncode == 0, result.stderr
+    BUILD_OUTPUT.append(result.stdout)
     return root, site
+
+
+BUILD_OUTPUT: list[str] = []  # what the fixture's build printed
+
+
+def test_each_language_says_what_it_rendered_and_a_stale_tool_is_rendered_once(three_language_site):
+    """The languages render side by side, so each PDF line names its language; the stale Spanish tool
+    prints exactly as the English one, and the two languages share that one render."""
+    lines = {match[3]: tuple(int(n) for n in match[:3])
+             for match in re.findall(r"PDFs: (\d+) rendered, (\d+) from cache, of (\d+), in [\d.]+ s \((\w+)\)$",
+                                     BUILD_OUTPUT[0], re.MULTILINE)} if BUILD_OUTPUT else {}
+    assert set(lines) == {"en", "es", "xx"}, BUILD_OUTPUT
+    english, spanish = lines["en"], lines["es"]
+    shared = {"letter", "a4", "fillable-letter"}  # the tool's own three PDFs: the same HTML in both
+    assert english[0] + spanish[0] <= english[2] + spanish[2] - len(shared), \
+        "the stale tool's three PDFs were rendered once for both languages, not once each"
 
 
 def _page(site: Path, language: str) -> str:
