@@ -47,7 +47,7 @@ class Renderer:
     def __exit__(self, exc_type, *exc) -> None:
         if exc_type is None:
             self.stop_workers()
-        elif self._own_workers:  # shared workers are stopped by the block that shares them
+        elif self._own_workers:  # at once (an interrupt, a failure); shared ones end with their block
             self.workers.kill()
 
     def stop_workers(self) -> None:
@@ -55,11 +55,6 @@ class Renderer:
         starts new ones. Shared workers end with the block that shares them."""
         if self._own_workers:
             self.workers.shutdown()
-
-    def kill_workers(self) -> None:
-        """Stop this Renderer's own workers at once (an interrupt, a failure)."""
-        if self._own_workers:
-            self.workers.kill()
 
     def key(self, job: PdfJob) -> str:
         """The job's cache key, hashed once per build however often it is asked for."""

@@ -283,7 +283,9 @@ _PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its 
 
 def end_with_parent() -> None:
     """A worker whose parent was killed outright (SIGKILL, or a preview server stopped with
-    SIGTERM) would otherwise wait for work forever. Linux only; elsewhere nothing changes."""
+    SIGTERM) would otherwise wait for work forever. Linux only; elsewhere nothing changes. The
+    parent is the server process workers start from, whose one thread lives as long as it does;
+    the kernel sends the signal when the parent *thread* ends."""
     if not sys.platform.startswith("linux"):
         return
     try:

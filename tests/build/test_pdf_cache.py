@@ -345,6 +345,39 @@ def test_the_kit_languages_documents_go_before_those_of_a_thread_behind(small_ki
     assert max(ahead) < min(behind["times"][cores:]), "asked for later, the kit's language went first"
 
 
+_THREAD_ENDS = """
+import os, sys, threading, time
+from pathlib import Path
+from generators.pdf.assets import AssetLookup, asset_folders
+from generators.pdf.workers import Workers
+from tests.helpers import finished_at
+
+workers = Workers(AssetLookup(asset_folders(Path(sys.argv[1]))))
+cores = os.cpu_count() or 1
+thread = threading.Thread(target=workers.map, args=(finished_at, [0] * cores))
+thread.start()
+thread.join()
+started = workers.processes()
+time.sleep(1.5)
+workers.map(finished_at, [0] * cores)
+assert workers.processes() == started, "the same workers, still running"
+workers.shutdown()
+print("served")
+"""
+
+
+def test_workers_started_from_a_thread_that_ends_keep_serving(small_kit):
+    """The preview renders in a thread that ends after each rebuild: the workers it started, and the
+    process they start from, outlive it for the next rebuild. In a process of its own, so that the
+    thread is the first ever to start workers there."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", _THREAD_ENDS, str(small_kit)], capture_output=True, text=True,
+                            timeout=120, cwd=Path(__file__).parents[2])
+    assert result.returncode == 0 and result.stdout.strip() == "served", result.stderr[-2000:]
+
+
 def test_a_failure_inside_shared_workers_ends_them_at_once(small_kit, tmp_path):
     """An error (or Ctrl-C) in the block ends the shared workers without waiting, and a thread
     that still asks for a document is told the build stopped instead of starting new ones."""
