@@ -177,7 +177,7 @@ class Workers:
 
 def _kill(pool: ProcessPoolExecutor) -> None:
     # The executor has no public way to stop running tasks; its processes are ours to end.
-    results = pool._result_queue
+    results, manager = pool._result_queue, pool._executor_manager_thread
     for process in list((pool._processes or {}).values()):
         process.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
@@ -186,6 +186,10 @@ def _kill(pool: ProcessPoolExecutor) -> None:
     # With our end of the pipe closed too, no writer is left: it reads the end, and stops.
     if results is not None:
         results._writer.close()
+    # Let that thread finish closing its pipes now: at exit, Python wakes every executor's thread
+    # through its pipe, and one closing at that moment printed a traceback after "Stopped."
+    if manager is not None:
+        manager.join(timeout=2)
 
 
 # The workers shared by the Renderers of this thread (and of threads started with
