@@ -25,7 +25,8 @@ def cache_folder(kit_root: Path) -> Path:
 RENDERING_LIBRARIES = ("weasyprint", "pydyf", "pikepdf", "fonttools")
 # Our modules that act on a document after its HTML is made (render options, the fetcher,
 # form field names, joining): the HTML, which every key holds, does not show their changes.
-RENDERING_MODULES = ("rendering.py", "assets.py", "fields.py", "accessibility.py", "joining.py")
+RENDERING_MODULES = ("rendering.py", "assets.py", "fields.py", "accessibility.py", "joining.py",
+                     "parsed_stylesheets.py")
 RENDERING_FOLDER = Path(__file__).parent
 
 

@@ -55,8 +55,11 @@ def render_pdf(html: str, lookup: AssetLookup, kind: str = "tagged") -> bytes:
     from weasyprint import HTML  # imported here: it takes about half a second
     from weasyprint.text.fonts import FontConfiguration
 
+    from .parsed_stylesheets import reuse_for
+
     if lookup not in _loaded:
         _loaded[lookup] = (FontConfiguration(), {})
+        reuse_for(_loaded[lookup][0])
     font_config, image_cache = _loaded[lookup]
     document = HTML(string=html, base_url=ASSET_BASE_URL, url_fetcher=KitAssetFetcher(lookup))
     return document.write_pdf(font_config=font_config, cache=image_cache,
