@@ -152,6 +152,19 @@ def tiny_png(path: Path, rgb=(122, 31, 92)) -> None:
                      + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
+FOUR_TITLES = ("Quick check-in", "Round of hopes", "Closing round", "Name the risk")
+
+
+def write_four_activities(kit_root: Path) -> Path:
+    """Four activities made from VALID_ACTIVITY, each with its own title and file name."""
+    (kit_root / "toolkit" / "activities").mkdir(parents=True, exist_ok=True)
+    for title in FOUR_TITLES:
+        name = title.lower().replace(" ", "-")
+        text = VALID_ACTIVITY.replace("Quick check-in", title)
+        (kit_root / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
+    return kit_root
+
+
 def write_activity(kit: Path, **fields: str) -> Path:
     """VALID_ACTIVITY as toolkit/activities/quick-check-in.yml, with some top-level fields replaced."""
     text = VALID_ACTIVITY

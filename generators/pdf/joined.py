@@ -28,6 +28,7 @@ from ..paper import PAPERS
 from . import joining
 from .cache import is_intact, store
 from .joining import Bookmark, join_tagged, landscape_pages
+from .layout_memory import Layout, remember, remembered
 from .numbering import page_numbers_htmls
 from .renderer import Renderer
 from .rendering import PdfJob
@@ -76,6 +77,7 @@ class _Waiting:
     pieces: list[Path]
     layouts: list[list[bool]]  # each piece's pages, True where landscape (for a document with a front)
     front_pages: int = 0
+    remembered: Layout | None = None  # its layout when last joined
     front: Path | None = None
     front_layout: list[bool] = field(default_factory=list)
 
@@ -84,15 +86,18 @@ class _Waiting:
         return [len(layout) for layout in self.layouts]
 
 
-def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Renderer) -> list[Path]:
-    """Each document joined, in the cache; their pieces must have been rendered already."""
+def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Renderer,
+                 targets: list[Path] | None = None) -> list[Path]:
+    """Each document joined, in the cache; their pieces must have been rendered already.
+    `targets`: the documents' files in the cache, as start_fronts_early returned them."""
+    if targets is None:
+        targets = [_target(env, kit, document, renderer) for document in documents]
     found: dict[int, Path] = {}
     waiting: list[_Waiting] = []
     layouts: dict[Path, list[bool]] = {}  # a worksheet's piece is in the book and in several packets: opened once
-    for index, document in enumerate(documents):
+    for index, (document, target) in enumerate(zip(documents, targets)):
         pieces = [renderer.cached_path(piece) for piece in document.pieces]
-        key = _joined_key(document.variant, [path.stem for path in pieces], _front_shape(env, kit, document))
-        target = renderer.cache / f"{key}.pdf"
+        key = target.stem
         renderer.used.add(target)
         if is_intact(target):
             found[index] = target
@@ -102,8 +107,13 @@ def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Rende
             for path in pieces:
                 if path not in layouts:
                     layouts[path] = landscape_pages(path.read_bytes())
-            waiting.append(_Waiting(document, key, pieces, [layouts[path] for path in pieces]))
-    _render_fronts([entry for entry in waiting if entry.document.front is not None], renderer)
+            waiting.append(_Waiting(document, key, pieces, [layouts[path] for path in pieces],
+                                    remembered=_remembered(kit, document, renderer)))
+    with_front = [entry for entry in waiting if entry.document.front is not None]
+    _render_fronts(with_front, renderer)
+    for entry in with_front:
+        remember(renderer.cache, kit.settings.language, entry.document.stem, entry.document.variant,
+                 Layout(entry.front_layout, entry.layouts, [path.stem for path in entry.pieces]))
     joins = _joins(env, kit, waiting, renderer)
     joined = renderer.map_in_workers(_joined_bytes, joins)
     renderer.stop_workers()
@@ -112,9 +122,11 @@ def build_joined(env, kit: Kit, documents: list[JoinedDocument], renderer: Rende
 
 
 def _render_fronts(waiting: list[_Waiting], renderer: Renderer) -> None:
-    """Every front, in parallel rounds: one round, and another for those whose guessed length was wrong."""
+    """Every front, in parallel rounds: one round, and another for those whose guessed length was wrong.
+    The first guess is the length the front had when last joined (as start_fronts_early guessed)."""
     for entry in waiting:
-        entry.front_pages = entry.document.front.first_guess(len(entry.pieces))
+        entry.front_pages = (len(entry.remembered.front) if entry.remembered is not None
+                             else entry.document.front.first_guess(len(entry.pieces)))
     todo = waiting
     for _ in range(FRONT_TRIES):
         if not todo:
@@ -127,6 +139,33 @@ def _render_fronts(waiting: list[_Waiting], renderer: Renderer) -> None:
                 entry.front_pages = len(entry.front_layout)
                 again.append(entry)
         todo = again
+
+
+def start_fronts_early(env, kit: Kit, documents: list[JoinedDocument], renderer: Renderer) -> list[Path]:
+    """Start rendering, without waiting, the front and page numbers of each document the cache
+    lacks, laid out with the page counts it had when last joined (layout_memory.py): they render
+    beside the pieces, and the rounds after the pieces find them done. Call before the pieces'
+    round, with the same renderer. Returns the documents' files in the cache, for build_joined."""
+    targets = [_target(env, kit, document, renderer) for document in documents]
+    jobs = []
+    for document, target in zip(documents, targets):
+        layout = _remembered(kit, document, renderer) if document.front is not None else None
+        if layout is None or target.is_file():
+            continue
+        pieces = layout.pieces_guessed([renderer.key(piece) for piece in document.pieces])
+        if pieces is None:
+            continue
+        jobs.append(document.job(document.front.html(len(layout.front), [len(pages) for pages in pieces])))
+        landscape = [*layout.front, *(wide for pages in pieces for wide in pages)]
+        jobs.extend(document.job(html, "overlay") for html in page_numbers_htmls(
+            env, kit, PAPERS[document.paper_variant], landscape, cover=document.front.cover))
+    renderer.start_early(jobs)
+    return targets
+
+
+def _remembered(kit: Kit, document: JoinedDocument, renderer: Renderer) -> Layout | None:
+    """The document's layout when last joined, if it was."""
+    return remembered(renderer.cache, kit.settings.language, document.stem, document.variant)
 
 
 @dataclass(frozen=True)
@@ -167,6 +206,13 @@ def _joined_bytes(join: Join) -> bytes:
     """The joined document (run in a process of its own when several are joined at once)."""
     return join_tagged([path.read_bytes() for path in join.pieces], join.bookmarks,
                        [path.read_bytes() for path in join.numbers], join.link_description)
+
+
+def _target(env, kit: Kit, document: JoinedDocument, renderer: Renderer) -> Path:
+    """The joined document's file in the cache (there or not)."""
+    pieces = [renderer.cached_path(piece) for piece in document.pieces]
+    key = _joined_key(document.variant, [path.stem for path in pieces], _front_shape(env, kit, document))
+    return renderer.cache / f"{key}.pdf"
 
 
 def _front_shape(env, kit: Kit, document: JoinedDocument) -> str:

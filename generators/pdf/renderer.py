@@ -40,6 +40,7 @@ class Renderer:
         self.workers = shared or Workers(lookup, low_priority)
         self._keys: dict[PdfJob, str] = {}
         self._checked: set[Path] = set()  # cached PDFs whose bytes were verified in this build
+        self._early: set[Path] = set()  # started by start_early, not yet asked for by a round
 
     def __enter__(self) -> Renderer:
         return self
@@ -102,6 +103,18 @@ class Renderer:
         self.used.update(paths)
         return paths
 
+    def start_early(self, jobs: list[PdfJob]) -> None:
+        """Start rendering jobs that a later round will probably ask for, without waiting. The
+        round that asks for one stores it and counts it as rendered; one no round asks for (a
+        wrong guess) is rendered and dropped."""
+        for job in jobs:
+            path = self.cached_path(job)
+            if path in self._early or self._usable(path):
+                continue
+            future, shared = self.workers.render(path.stem, (job.html, job.kind), path)
+            if future is not None and not shared:
+                self._early.add(path)
+
     def _usable(self, path: Path) -> bool:
         """The cached PDF can be served; a damaged one is noted and rendered again."""
         if path in self._checked:
@@ -131,6 +144,9 @@ class Renderer:
             for index in order[start:start + self.workers.budget]:
                 future, shared = self.workers.render(targets[index].stem, (jobs[index].html, jobs[index].kind),
                                                      targets[index])
+                if targets[index] in self._early:  # this Renderer's own, started early
+                    self._early.discard(targets[index])
+                    shared = False
                 if future is None:
                     yield index, _FOUND, True
                 else:

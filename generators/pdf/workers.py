@@ -85,6 +85,8 @@ class Workers:
         calls `stored`). No render if the PDF was stored since the caller last looked."""
         with self._lock:
             if key in self._rendering:
+                if not getattr(_shared, "behind", False):
+                    self._move_ahead(self._rendering[key])
                 return self._rendering[key], True
             if is_intact(target):
                 return None, True
@@ -111,6 +113,17 @@ class Workers:
         heapq.heappush(self._waiting, (getattr(_shared, "behind", False), next(self._order), function, argument, future))
         self._hand_over()
         return future
+
+    def _move_ahead(self, future: Future) -> None:
+        """A document a thread behind asked for first, and still waiting, is now wanted by one
+        ahead: it goes in line with that one's documents (a tool whose translation is out of date
+        prints the same in both languages, and the kit's language must not wait for the others')."""
+        for index, (behind, order, function, argument, waiting) in enumerate(self._waiting):
+            if waiting is future:
+                if behind:
+                    self._waiting[index] = (False, order, function, argument, waiting)
+                    heapq.heapify(self._waiting)
+                return
 
     def _hand_over(self) -> None:
         """Give waiting documents to the processes, first in line first, while a core is free."""

@@ -31,7 +31,7 @@ from .cache import cache_folder, prune
 from .coverage import check_font_coverage
 from .documents import print_html
 from .fields import slug
-from .joined import JoinedDocument, build_joined
+from .joined import JoinedDocument, build_joined, start_fronts_early
 from .kit_documents import kit_documents
 from .numbering import numbered_paths
 from .packets import packet_document
@@ -142,7 +142,9 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
     # The languages render side by side (generate.py): each line says which one it is about.
     which = f" ({kit.settings.language})" if len(published_languages(kit)) > 1 else ""
     with Renderer(AssetLookup(asset_folders(kit.root)), folder, low_priority=low_priority, label=which) as renderer:
-        # One parallel round for every worksheet and every piece of the kit-wide PDFs.
+        # The fronts of joined documents the cache lacks, guessed from their last layout, start
+        # first; then one parallel round for every worksheet and every piece of the kit-wide PDFs.
+        targets = start_fronts_early(env, kit, documents, renderer)
         paths = renderer.paths([*jobs, *(piece for document in documents for piece in document.pieces)])
         numbered = numbered_paths(env, kit, {job: path for job, path in zip(jobs, paths) if job.numbered_in},
                                   renderer)
@@ -150,7 +152,7 @@ def build_pdfs(kit: Kit, page_urls: dict[str, str], *, low_priority: bool = Fals
         for job, path in zip(jobs, paths):
             results.setdefault(job.item_id, []).append(
                 RenderedPdf(job.item_id, job.variant, job.label, path, path.stat().st_size))
-        for document, path in zip(documents, build_joined(env, kit, documents, renderer)):
+        for document, path in zip(documents, build_joined(env, kit, documents, renderer, targets)):
             results.setdefault(document.filed_under, []).append(
                 RenderedPdf(document.stem, document.variant, document.label, path, path.stat().st_size))
     prune(folder, renderer.used)

@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from generators.pdf.cache import cache_folder
+from generators.pdf.layout_memory import FOLDER
 from tests.helpers import VALID_ACTIVITY, build_pdfs_counted, git
 
 
@@ -91,4 +92,6 @@ def test_a_damaged_cache_file_is_rendered_again_with_a_note(committed_kit, caplo
 def test_no_half_written_file_is_left_in_the_cache(committed_kit, caplog):
     build(committed_kit, caplog)
     folder = cache_folder(committed_kit)
-    assert [path.name for path in folder.iterdir() if path.suffix not in (".pdf", ".sha256")] == []
+    assert [path.name for path in folder.iterdir() if path.suffix not in (".pdf", ".sha256")] == [FOLDER]
+    # The joined documents' layouts, remembered for the next build's guess (layout_memory.py).
+    assert {path.suffix for path in (folder / FOLDER).iterdir()} == {".json"}

@@ -19,19 +19,7 @@ from generators.kit import load_kit
 from generators.pdf.cache import UNUSED_DAYS_KEPT, cache_folder, is_intact, prune
 from generators.pdf.worksheets import KIT_DOCUMENTS, build_pdfs
 from generators.templating import PACKAGE_TEMPLATES
-from tests.helpers import PROGRESS, VALID_ACTIVITY, build_pdfs_counted, copy_kit_skeleton, page_urls
-
-TITLES = ("Quick check-in", "Round of hopes", "Closing round", "Name the risk")
-
-
-def write_four_activities(kit_root):
-    (kit_root / "toolkit" / "activities").mkdir(parents=True, exist_ok=True)
-    for title in TITLES:
-        name = title.lower().replace(" ", "-")
-        text = VALID_ACTIVITY.replace("Quick check-in", title)
-        (kit_root / "toolkit" / "activities" / f"{name}.yml").write_text(text, encoding="utf-8")
-    return kit_root
-
+from tests.helpers import FOUR_TITLES, PROGRESS, build_pdfs_counted, copy_kit_skeleton, page_urls, write_four_activities
 
 @pytest.fixture
 def four_activities(small_kit):
@@ -142,7 +130,7 @@ def test_the_joined_book_keeps_one_structure_tree_for_all_its_pages(four_built):
         (document,) = list(tree.K) if isinstance(tree.K, pikepdf.Array) else [tree.K]
         assert document.S == "/Document"
         parts = [kid for kid in document.K if isinstance(kid, pikepdf.Dictionary)]
-        assert len(parts) > len(TITLES)  # the front, each phase's opening, each tool
+        assert len(parts) > len(FOUR_TITLES)  # the front, each phase's opening, each tool
         assert all(part.P.objgen == document.objgen for part in parts)
         numbers = list(tree.ParentTree.Nums)
         keys = [int(numbers[i]) for i in range(0, len(numbers), 2)]
@@ -209,7 +197,7 @@ def test_a_book_joined_in_batches_with_numbers_in_runs_reads_like_one_document(f
         (document,) = list(joined.Root.StructTreeRoot.K)
         parts = list(document.K)
         assert [str(part.S) for part in parts] == ["/Part"] * len(parts)
-        assert len(parts) == 1 + 1 + len(TITLES)  # front, the phase's opening, each tool
+        assert len(parts) == 1 + 1 + len(FOUR_TITLES)  # front, the phase's opening, each tool
 
 
 def _pages(language: str, count: int) -> list:
@@ -343,6 +331,42 @@ def test_the_kit_languages_documents_go_before_those_of_a_thread_behind(small_ki
     # First in line, the kit's language's documents (no wait) end before the thread's later ones
     # (0.3 s each) could; in the order asked for, they would end after them.
     assert max(ahead) < min(behind["times"][cores:]), "asked for later, the kit's language went first"
+
+
+def test_a_document_a_thread_behind_asked_for_goes_ahead_once_the_kit_language_asks_too(small_kit, tmp_path):
+    """A tool whose translation is out of date prints the same in both languages: when the other
+    languages' thread asked for it first, the kit's language does not wait behind that thread's
+    other documents for it."""
+    import threading
+
+    from generators.pdf import workers
+    from generators.pdf.assets import AssetLookup, asset_folders
+    from tests.helpers import finished_at
+
+    html = "<html lang='en'><head><title>Same in both</title></head><body><p>Same</p></body></html>"
+    lookup = AssetLookup(asset_folders(small_kit))
+    cores = os.cpu_count() or 1
+    with workers.shared_workers(lookup):
+        shared = workers.workers_for(lookup, False)
+        shared.map(finished_at, [0] * cores)  # every worker started and ready
+        queued, behind = threading.Event(), {}
+
+        def other_language() -> None:
+            holding = [shared._submit(finished_at, 1) for _ in range(cores)]  # every core busy
+            waiting = [shared._submit(finished_at, 1) for _ in range(cores)]
+            shared.render("same-in-both", (html, "tagged"), tmp_path / "same-in-both.pdf")
+            queued.set()
+            behind["times"] = [future.result() for future in holding + waiting]
+
+        thread = threading.Thread(target=workers.carried_into_thread(other_language, behind=True))
+        thread.start()
+        queued.wait(timeout=30)
+        future, asked_before = shared.render("same-in-both", (html, "tagged"), tmp_path / "same-in-both.pdf")
+        assert asked_before
+        assert isinstance(future.result(), bytes)
+        done_at = time.monotonic()
+        thread.join()
+    assert done_at < min(behind["times"][cores:]), "it went before the thread's documents still waiting"
 
 
 _THREAD_ENDS = """
