@@ -215,7 +215,7 @@ def preview_after_edit(kit: Path, repeats: int = 3, serve_options: tuple[str, ..
     tool = _tool_in_no_session(kit)
     port = free_port()
     url = f"http://127.0.0.1:{port}/{tool.parent.name}/{tool.stem}/"
-    other = next(path for path in sorted(tool.parent.glob("*.yml")) if path != tool)  # its navigation lists the tool
+    other = _other_tool(tool)
     other_url = f"http://127.0.0.1:{port}/{tool.parent.name}/{other.stem}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", *serve_options, "-a", f"127.0.0.1:{port}"],
@@ -246,6 +246,12 @@ def preview_after_edit(kit: Path, repeats: int = 3, serve_options: tuple[str, ..
             "page_seconds_max": round(max(to_page), 2),
             "all_pages_seconds_median": round(statistics.median(to_everywhere), 2), "runs": repeats,
             "serve_options": list(serve_options)}
+
+
+def _other_tool(tool: Path) -> Path:
+    """Another tool of the kit's own language, whose navigation lists `tool`: not a translation
+    (tool.es.yml), which has no page of its own at that address."""
+    return next(path for path in sorted(tool.parent.glob("*.yml")) if path != tool and path.suffixes == [".yml"])
 
 
 def _navigation(html: str) -> str:
@@ -366,9 +372,10 @@ def _targets(s: dict, weights: dict, edit_sizes: list[int], cores: int) -> dict:
         targets["tool_page_first_load_within_10_percent"] = {
             "limit": round(1.1 * min(tool_pages), 1), "measured": max(tool_pages),
             "met": max(tool_pages) <= 1.1 * min(tool_pages)}
-    catalogs = [sizes["catalog"]["kb"] for sizes in synthetic.values()] or [0]
-    targets["catalog_first_load_at_most_150_kb"] = {"limit": 150, "measured": max(catalogs),
-                                                    "met": max(catalogs) <= 150}
+    catalogs = [sizes["catalog"]["kb"] for sizes in synthetic.values()]
+    if catalogs:  # not when no synthetic kit's pages were weighed (--page-sizes "")
+        targets["catalog_first_load_at_most_150_kb"] = {"limit": 150, "measured": max(catalogs),
+                                                        "met": max(catalogs) <= 150}
     stop = s["g_ctrl_c_while_rendering"]["seconds_max"]
     targets["ctrl_c_at_most_2_s"] = {"limit": 2, "measured": stop, "met": stop <= 2}
     # Measured where /proc allows (every process of the build at the same moment); the

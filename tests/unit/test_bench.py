@@ -57,6 +57,20 @@ def test_the_targets_hold_ctrl_c_to_two_seconds():
     targets = _targets(SCENARIOS, {"63_shipped": _weights(100.0, 110.0)}, [100, 400], cores=2)
     assert targets["ctrl_c_at_most_2_s"] == {"limit": 2, "measured": 2.5, "met": False}
     assert "tool_page_first_load_within_10_percent" not in targets  # no synthetic kit: nothing to compare
+    assert "catalog_first_load_at_most_150_kb" not in targets  # not measured is not met
+
+
+def test_the_preview_scenario_watches_another_tool_of_the_kits_language_not_a_translation(tmp_path):
+    """The Spanish edition put tool.es.yml files beside the tools: taken as "another tool", one made
+    the preview scenario wait its full two minutes for a page that does not exist."""
+    from benchmarks import bench
+
+    folder = tmp_path / "toolkit" / "activities"
+    folder.mkdir(parents=True)
+    for name in ("ask-first.es.yml", "ask-first.yml", "zoom-out.es.yml", "zoom-out.yml"):
+        (folder / name).write_text("title: Tool\n", encoding="utf-8")
+    assert bench._other_tool(folder / "zoom-out.yml").name == "ask-first.yml"
+    assert bench._other_tool(folder / "ask-first.yml").name == "zoom-out.yml"
 
 
 def test_a_synthetic_kit_has_distinct_text_in_each_tool_and_each_language(tmp_path):
