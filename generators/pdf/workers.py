@@ -62,6 +62,7 @@ class Workers:
         self._order = itertools.count()
         self._running: set[Future] = set()  # handed to a process, not finished
         self._rendering: dict[str, Future] = {}  # cache key -> its render, until its PDF is stored
+        self._starter: threading.Thread | None = None  # start_in_background's thread
 
     @property
     def budget(self) -> int:
@@ -72,12 +73,27 @@ class Workers:
         return self._pool is not None
 
     def start(self) -> None:
-        """Start every worker now, so they import WeasyPrint while this process does other work."""
+        """Start every worker now, so they import WeasyPrint while this process does other work.
+        With the forkserver this waits until the server has imported it (about a second)."""
         with self._lock:
+            if self._stopped:
+                return
             pool = self._current()
             # Processes start on demand, one for each document waiting: one empty task each starts them all.
             for _ in range(self.cores):
                 pool.submit(_ready)
+
+    def start_in_background(self) -> None:
+        """`start`, from a thread of its own: starting a process waits for the server's import
+        (_start_method), and the caller has the kit to read meanwhile (about a second of an edit)."""
+        self._starter = threading.Thread(target=self.start, name="toolkit-workers-start", daemon=True)
+        self._starter.start()
+
+    def _starter_done(self) -> None:
+        """Wait for start_in_background's thread: a pool it made after this ends would be left running."""
+        starter = self._starter
+        if starter is not None and starter is not threading.current_thread():
+            starter.join()
 
     def render(self, key: str, task: tuple[str, str], target: Path) -> tuple[Future | None, bool]:
         """The render of `task` (HTML, kind) into `target`, the cache's file for `key`, and whether
@@ -165,6 +181,7 @@ class Workers:
 
     def shutdown(self) -> None:
         """End the workers once they finish what they were given; a later document starts new ones."""
+        self._starter_done()
         with self._lock:
             pools, self._pool, self._retired = [self._pool, *self._retired], None, []
         for pool in pools:
@@ -176,7 +193,9 @@ class Workers:
         and waiting for them made Ctrl-C take as long as the longest document. Whoever waits
         for a document, and any later request, is told WorkersStopped."""
         with self._lock:
-            self._stopped = True
+            self._stopped = True  # before the wait: a starter not yet started starts nothing
+        self._starter_done()
+        with self._lock:
             pools, self._pool, self._retired = [self._pool, *self._retired], None, []
             unfinished = [entry[-1] for entry in self._waiting] + list(self._running)
             self._waiting, self._running = [], set()
@@ -221,7 +240,7 @@ def shared_workers(lookup: AssetLookup | None = None) -> Iterator[None]:
     pools = _shared.pools
     try:
         if lookup is not None:
-            workers_for(lookup, False).start()
+            workers_for(lookup, False).start_in_background()
         yield
     except BaseException:
         # Before anything waits for a thread still rendering: its documents are not wanted.

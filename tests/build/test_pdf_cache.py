@@ -238,7 +238,8 @@ def test_fresh_workers_take_over_after_their_share_of_documents(small_kit, monke
 
 def test_renderers_inside_shared_workers_use_the_same_workers_started_at_once(small_kit, tmp_path):
     """A kit in two languages builds its PDFs with two Renderers: inside shared_workers(), both
-    use the workers the block started before any document was asked for, which end with the block."""
+    use the workers the block started (in the background) before any document was asked for,
+    which end with the block."""
     from generators.pdf import workers
     from generators.pdf.assets import AssetLookup, asset_folders
     from generators.pdf.renderer import Renderer
@@ -246,9 +247,9 @@ def test_renderers_inside_shared_workers_use_the_same_workers_started_at_once(sm
     lookup = AssetLookup(asset_folders(small_kit))
     with workers.shared_workers(lookup):
         shared = workers.workers_for(lookup, False)
-        assert shared.running(), "the workers start with the block"
         with Renderer(lookup, tmp_path / "cache") as english:
             english.paths(_pages("en", 1))  # one document: it would render here if no workers ran
+        assert english.rendered == 1 and shared.running(), "the block's workers rendered it"
         with Renderer(lookup, tmp_path / "cache") as spanish:
             spanish.paths(_pages("es", 3))
         assert english.workers is spanish.workers is shared and shared.running()
@@ -413,6 +414,7 @@ def test_a_failure_inside_shared_workers_ends_them_at_once(small_kit, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         with workers.shared_workers(lookup):
             shared = workers.workers_for(lookup, False)
+            Renderer(lookup, tmp_path / "cache").paths(_pages("es", 2))  # the workers are running
             started = shared.processes()
             raise KeyboardInterrupt
     assert started and not shared.running()
