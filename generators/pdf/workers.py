@@ -305,6 +305,10 @@ def _start_worker(folders: list[str], low_priority: bool = False) -> None:
     # Ctrl-C reaches every process of the terminal; the parent ends the workers itself,
     # so they do not each print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Where HarfBuzz's subsetter is missing, WeasyPrint cuts fonts down with fontTools, which
+    # stamps each font with this date, or else with the time of the render: the same document
+    # would give other bytes each time. No date of the build belongs in a PDF (cache.py).
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
     import weasyprint  # noqa: F401  (import once per worker, not once per document)
 
     _worker_lookup = AssetLookup([Path(f) for f in folders])

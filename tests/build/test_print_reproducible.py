@@ -60,3 +60,20 @@ def test_every_pdf_has_an_identifier_made_from_its_content(committed_kit, tmp_pa
     # content (two renders giving the same bytes: test_two_renders_in_separate_processes_...).
     assert len(identifier) == 2 and all(len(part) in (16, 32) for part in identifier)
     assert pdf.count(b"/ID") == 1
+
+
+def test_the_render_processes_give_fonts_no_date(small_kit, monkeypatch):
+    """Without HarfBuzz's subsetter, WeasyPrint cuts fonts down with fontTools, which stamps each
+    with SOURCE_DATE_EPOCH or else the time of the render. The processes that render are given
+    a fixed one, whatever the build's date, so a fresh render never differs in those bytes."""
+    import os
+
+    from generators.pdf.assets import AssetLookup, asset_folders
+    from generators.pdf.workers import Workers
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    workers = Workers(AssetLookup(asset_folders(small_kit)))
+    try:
+        assert workers.map(os.getenv, ["SOURCE_DATE_EPOCH"] * 2) == ["0", "0"]
+    finally:
+        workers.shutdown()
