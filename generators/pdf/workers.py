@@ -91,9 +91,8 @@ class Workers:
 
     def _starter_done(self) -> None:
         """Wait for start_in_background's thread: a pool it made after this ends would be left running."""
-        starter = self._starter
-        if starter is not None and starter is not threading.current_thread():
-            starter.join()
+        if self._starter is not None:
+            self._starter.join()
 
     def render(self, key: str, task: tuple[str, str], target: Path) -> tuple[Future | None, bool]:
         """The render of `task` (HTML, kind) into `target`, the cache's file for `key`, and whether
